@@ -1,0 +1,29 @@
+/** dev: the team's playground. Verbose logs, data trace on one stage, short retention. */
+import { NONPROD_ACCOUNT } from "./accounts";
+import { ORDERS_API } from "./sample-api";
+import type { EnvironmentInput } from "./types";
+
+const dev: EnvironmentInput = {
+  name: "dev",
+  tier: "non-production",
+  account: NONPROD_ACCOUNT,
+  region: "eu-west-1",
+  service: "orders-api",
+  owner: "platform-team",
+  api: ORDERS_API,
+  logs: { retentionDays: 14 },
+  // Dev log groups may be torn down with `cdktf destroy dev`.
+  deletionProtection: false,
+  stages: [
+    {
+      name: "dev",
+      loggingLevel: "INFO",
+      // Full request/response bodies help while building the API; never in prod (validation enforces it).
+      dataTraceEnabled: true,
+      throttling: { burstLimit: 50, rateLimit: 20 },
+    },
+  ],
+  tags: { "cost-center": "engineering" },
+};
+
+export default dev;

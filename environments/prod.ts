@@ -1,0 +1,38 @@
+/** prod: production rules apply (validation enforces them): no data trace, a year of logs, protected. */
+import { PROD_ACCOUNT } from "./accounts";
+import { ORDERS_API } from "./sample-api";
+import type { EnvironmentInput } from "./types";
+
+const prod: EnvironmentInput = {
+  name: "prod",
+  tier: "production",
+  account: PROD_ACCOUNT,
+  region: "eu-west-1",
+  service: "orders-api",
+  owner: "platform-team",
+  api: ORDERS_API,
+  logs: { retentionDays: 365 },
+  deletionProtection: true,
+  stages: [
+    {
+      name: "v1",
+      loggingLevel: "ERROR",
+      throttling: { burstLimit: 1000, rateLimit: 500 },
+      caching: { enabled: true, clusterSize: "0.5", ttlSeconds: 60 },
+      methodOverrides: [
+        // Reads of one order are hot and safe to cache; writes get a tighter limit.
+        { method: "GET /orders/{orderId}", cachingEnabled: true },
+        { method: "POST /orders", throttling: { burstLimit: 200, rateLimit: 100 } },
+        { method: "GET /health", loggingLevel: "OFF", metricsEnabled: false },
+      ],
+    },
+    {
+      name: "v2",
+      loggingLevel: "ERROR",
+      throttling: { burstLimit: 500, rateLimit: 250 },
+    },
+  ],
+  tags: { "cost-center": "orders", "data-classification": "confidential" },
+};
+
+export default prod;

@@ -1,0 +1,75 @@
+/**
+ * Applies the defaults of `defaults.ts` to an environment input. It does not check anything: values of
+ * the wrong type are carried through unchanged, so that the rules can report them with their field.
+ */
+import { ENVIRONMENT_DEFAULTS, STAGE_DEFAULTS } from "./defaults";
+import type {
+  Caching,
+  EnvironmentInput,
+  Environment,
+  MethodOverride,
+  MethodOverrideInput,
+  StageConfig,
+  StageInput,
+  Throttling,
+  ThrottlingInput,
+} from "./types";
+
+/** Splits `"GET /pets/{petId}"` into its HTTP method and resource path. */
+export function parseMethodKey(key: unknown): { httpMethod: string; resourcePath: string } {
+  const text = typeof key === "string" ? key.trim() : "";
+  const space = text.indexOf(" ");
+  if (space < 0) return { httpMethod: "", resourcePath: "" };
+  return { httpMethod: text.slice(0, space).toUpperCase(), resourcePath: text.slice(space + 1).trim() };
+}
+
+function resolveThrottling(input: ThrottlingInput | undefined, base: Throttling): Throttling {
+  if (input === undefined) return base; // the very object, so rules can tell an inherited value
+  return { burstLimit: input?.burstLimit ?? base.burstLimit, rateLimit: input?.rateLimit ?? base.rateLimit };
+}
+
+function resolveOverride(input: MethodOverrideInput, stage: Omit<StageConfig, "methodOverrides">): MethodOverride {
+  return {
+    ...parseMethodKey(input?.method),
+    loggingLevel: input?.loggingLevel ?? stage.loggingLevel,
+    dataTraceEnabled: input?.dataTraceEnabled ?? stage.dataTraceEnabled,
+    metricsEnabled: input?.metricsEnabled ?? stage.metricsEnabled,
+    throttling: resolveThrottling(input?.throttling, stage.throttling),
+    cachingEnabled: input?.cachingEnabled ?? false,
+  };
+}
+
+function resolveStage(input: StageInput): StageConfig {
+  const caching: Caching = { ...STAGE_DEFAULTS.caching, ...input?.caching };
+  const stage = {
+    name: input?.name,
+    loggingLevel: input?.loggingLevel ?? STAGE_DEFAULTS.loggingLevel,
+    dataTraceEnabled: input?.dataTraceEnabled ?? STAGE_DEFAULTS.dataTraceEnabled,
+    metricsEnabled: input?.metricsEnabled ?? STAGE_DEFAULTS.metricsEnabled,
+    tracingEnabled: input?.tracingEnabled ?? STAGE_DEFAULTS.tracingEnabled,
+    throttling: resolveThrottling(input?.throttling, STAGE_DEFAULTS.throttling),
+    caching,
+  };
+  const overrides = input?.methodOverrides ?? [];
+  return {
+    ...stage,
+    // A malformed list is carried through as it is, for the rules to report.
+    methodOverrides: Array.isArray(overrides) ? overrides.map((o) => resolveOverride(o, stage)) : (overrides as unknown as MethodOverride[]),
+  };
+}
+
+export function resolveEnvironment(input: EnvironmentInput): Environment {
+  return {
+    name: input.name,
+    tier: input.tier,
+    account: input.account,
+    region: input.region,
+    service: input.service,
+    owner: input.owner,
+    api: input.api,
+    stages: Array.isArray(input.stages) ? input.stages.map(resolveStage) : (input.stages as unknown as StageConfig[]),
+    logs: { ...ENVIRONMENT_DEFAULTS.logs, ...input.logs },
+    deletionProtection: input.deletionProtection ?? ENVIRONMENT_DEFAULTS.deletionProtection,
+    tags: input.tags ?? ENVIRONMENT_DEFAULTS.tags,
+  };
+}

@@ -1,0 +1,36 @@
+/** Every rule an environment must pass. Each is a small pure function: environment in, issues out. */
+import type { Environment } from "../types";
+import { apiDefinition } from "./api";
+import type { ConfigIssue } from "./checks";
+import { account, deletionProtection, environmentName, region, serviceAndOwner, tags, tier } from "./identity";
+import { logRetention } from "./logs";
+import {
+  executionLoggingInProduction,
+  noDataTraceInProduction,
+  prodIsProductionTier,
+  productionAccount,
+  productionDeletionProtection,
+  productionRetention,
+} from "./production";
+import { stages } from "./stages";
+
+export type EnvironmentRule = (env: Environment) => ConfigIssue[];
+
+export const ENVIRONMENT_RULES: readonly EnvironmentRule[] = [
+  environmentName,
+  tier,
+  account,
+  region,
+  serviceAndOwner,
+  tags,
+  deletionProtection,
+  apiDefinition,
+  logRetention,
+  stages,
+  prodIsProductionTier,
+  productionAccount,
+  noDataTraceInProduction,
+  executionLoggingInProduction,
+  productionRetention,
+  productionDeletionProtection,
+];

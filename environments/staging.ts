@@ -1,0 +1,27 @@
+/** staging: prod-like settings in the non-prod account, with a canary-style second stage. */
+import { NONPROD_ACCOUNT } from "./accounts";
+import { ORDERS_API } from "./sample-api";
+import type { EnvironmentInput } from "./types";
+
+const staging: EnvironmentInput = {
+  name: "staging",
+  tier: "non-production",
+  account: NONPROD_ACCOUNT,
+  region: "eu-west-1",
+  service: "orders-api",
+  owner: "platform-team",
+  api: ORDERS_API,
+  logs: { retentionDays: 90 },
+  stages: [
+    { name: "v1", loggingLevel: "INFO", throttling: { burstLimit: 200, rateLimit: 100 } },
+    {
+      name: "v1-qa",
+      loggingLevel: "INFO",
+      dataTraceEnabled: true,
+      throttling: { burstLimit: 20, rateLimit: 10 },
+    },
+  ],
+  tags: { "cost-center": "engineering" },
+};
+
+export default staging;

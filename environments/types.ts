@@ -1,0 +1,175 @@
+/**
+ * The typed shape of an environment's configuration.
+ *
+ * `*Input` types are what an environment file writes: optional fields fall back to the defaults in
+ * `defaults.ts`. Validation (`validate.ts`) turns an input into the resolved `Environment*` types, in
+ * which every field is present and has been checked. Modules and stacks only ever see resolved types.
+ */
+
+/** Execution log level of API Gateway: what it writes to `API-Gateway-Execution-Logs_{apiId}/{stage}`. */
+export type LoggingLevel = "OFF" | "ERROR" | "INFO";
+export const LOGGING_LEVELS: readonly LoggingLevel[] = ["OFF", "ERROR", "INFO"];
+
+/** Sizes (GB) API Gateway accepts for a stage cache cluster. */
+export type CacheClusterSize = "0.5" | "1.6" | "6.1" | "13.5" | "28.4" | "58.2" | "118" | "237";
+export const CACHE_CLUSTER_SIZES: readonly CacheClusterSize[] = ["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"];
+
+/** Whether production rules apply (data trace off, long retention, deletion protection...). */
+export type Tier = "production" | "non-production";
+export const TIERS: readonly Tier[] = ["production", "non-production"];
+
+/** An AWS account that environments deploy into. */
+export interface AccountConfig {
+  /** Short readable name, used in the account stack's name (`account-<name>-<region>`). */
+  readonly name: string;
+  /** The 12-digit AWS account id. */
+  readonly id: string;
+  /** Only production accounts may host production-tier environments. */
+  readonly production: boolean;
+}
+
+/** Request throttling: steady-state rate (requests/second) and burst (bucket size). */
+export interface ThrottlingInput {
+  /** @default 100 */
+  readonly burstLimit?: number;
+  /** @default 50 */
+  readonly rateLimit?: number;
+}
+
+export interface CachingInput {
+  /**
+   * Provision the stage's cache cluster. Nothing is cached until a method override sets
+   * `cachingEnabled` (caching every method would cache writes too). @default false
+   */
+  readonly enabled?: boolean;
+  /** Cache cluster size in GB. @default "0.5" */
+  readonly clusterSize?: CacheClusterSize;
+  /** Time to live of a cached response, 0..3600 seconds. @default 300 */
+  readonly ttlSeconds?: number;
+}
+
+/** Settings for one method (`"GET /pets/{petId}"`) that differ from its stage's defaults. */
+export interface MethodOverrideInput {
+  /** `"<HTTP method> <resource path>"` as in the API definition, e.g. `"POST /orders"`. */
+  readonly method: string;
+  /** @default the stage's loggingLevel */
+  readonly loggingLevel?: LoggingLevel;
+  /** @default the stage's dataTraceEnabled */
+  readonly dataTraceEnabled?: boolean;
+  /** @default the stage's metricsEnabled */
+  readonly metricsEnabled?: boolean;
+  /** @default the stage's throttling */
+  readonly throttling?: ThrottlingInput;
+  /** Cache this method's responses: GET methods only, and the stage needs its cache cluster. @default false */
+  readonly cachingEnabled?: boolean;
+}
+
+export interface StageInput {
+  /** Stage name: letters, digits, `-` and `_`. */
+  readonly name: string;
+  /** @default "ERROR" */
+  readonly loggingLevel?: LoggingLevel;
+  /** Logs full request and response bodies: sensitive data, never allowed in production. @default false */
+  readonly dataTraceEnabled?: boolean;
+  /** Per-method CloudWatch metrics (needed for per-route dashboards). @default true */
+  readonly metricsEnabled?: boolean;
+  /** @default true */
+  readonly tracingEnabled?: boolean;
+  /** @default { burstLimit: 100, rateLimit: 50 } */
+  readonly throttling?: ThrottlingInput;
+  /** @default caching disabled */
+  readonly caching?: CachingInput;
+  /** @default none */
+  readonly methodOverrides?: readonly MethodOverrideInput[];
+}
+
+export interface LogsInput {
+  /** Retention of every log group, one of the values CloudWatch Logs accepts. @default 30 */
+  readonly retentionDays?: number;
+}
+
+/** The REST API this environment deploys: a name and its OpenAPI 3 definition. */
+export interface ApiInput {
+  /** Short name; the deployed API is called `<service>-<environment>`. */
+  readonly name: string;
+  /** The OpenAPI 3 document (parsed JSON), with `x-amazon-apigateway-integration` on every operation. */
+  readonly definition: OpenApiDocument;
+  /** The file `definition` was read from: it is shipped beside the HCL and read with `file()`. */
+  readonly definitionFile: string;
+}
+
+/** The subset of an OpenAPI document this project reads. */
+export interface OpenApiDocument {
+  readonly openapi: string;
+  readonly info: { readonly title: string; readonly version: string };
+  readonly paths: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly [key: string]: unknown;
+}
+
+export interface EnvironmentInput {
+  /** Environment name, also the stack name: lower-case letters, digits and `-`. */
+  readonly name: string;
+  readonly tier: Tier;
+  readonly account: AccountConfig;
+  /** AWS region code, e.g. `eu-west-1`. */
+  readonly region: string;
+  /** Service name, the prefix of every resource name. */
+  readonly service: string;
+  /** Team that owns the service, written to the `owner` tag. */
+  readonly owner: string;
+  readonly api: ApiInput;
+  readonly stages: readonly StageInput[];
+  /** @default { retentionDays: 30 } */
+  readonly logs?: LogsInput;
+  /** `prevent_destroy` on log groups (and, later, buckets). Required in production. @default true */
+  readonly deletionProtection?: boolean;
+  /** Extra tags on every resource (merged into the provider's default tags). @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export interface Throttling {
+  readonly burstLimit: number;
+  readonly rateLimit: number;
+}
+
+export interface Caching {
+  readonly enabled: boolean;
+  readonly clusterSize: CacheClusterSize;
+  readonly ttlSeconds: number;
+}
+
+export interface MethodOverride {
+  readonly httpMethod: string;
+  readonly resourcePath: string;
+  readonly loggingLevel: LoggingLevel;
+  readonly dataTraceEnabled: boolean;
+  readonly metricsEnabled: boolean;
+  readonly throttling: Throttling;
+  readonly cachingEnabled: boolean;
+}
+
+export interface StageConfig {
+  readonly name: string;
+  readonly loggingLevel: LoggingLevel;
+  readonly dataTraceEnabled: boolean;
+  readonly metricsEnabled: boolean;
+  readonly tracingEnabled: boolean;
+  readonly throttling: Throttling;
+  readonly caching: Caching;
+  readonly methodOverrides: readonly MethodOverride[];
+}
+
+/** A validated environment with every default applied. */
+export interface Environment {
+  readonly name: string;
+  readonly tier: Tier;
+  readonly account: AccountConfig;
+  readonly region: string;
+  readonly service: string;
+  readonly owner: string;
+  readonly api: ApiInput;
+  readonly stages: readonly StageConfig[];
+  readonly logs: { readonly retentionDays: number };
+  readonly deletionProtection: boolean;
+  readonly tags: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,70 @@
+/**
+ * Validation of environment configs. Every rule runs and every issue is gathered into one error, so a
+ * user fixes a config in one pass; nothing is synthesized from a config that did not validate.
+ */
+import { resolveEnvironment } from "./resolve";
+import { type ConfigIssue, describeValue, issue } from "./rules/checks";
+import { ENVIRONMENT_RULES } from "./rules";
+import type { Environment, EnvironmentInput } from "./types";
+
+/** A config that cannot be deployed. `issues` are grouped by environment name. */
+export class ConfigValidationError extends Error {
+  constructor(public readonly issues: ReadonlyMap<string, readonly ConfigIssue[]>) {
+    super(formatIssues(issues));
+    this.name = "ConfigValidationError";
+  }
+}
+
+export function formatIssue(i: ConfigIssue): string {
+  return `${i.field} = ${describeValue(i.value)}: ${i.problem}. Allowed: ${i.allowed}`;
+}
+
+export function formatIssues(issues: ReadonlyMap<string, readonly ConfigIssue[]>): string {
+  const count = [...issues.values()].reduce((n, list) => n + list.length, 0);
+  const lines = [...issues].flatMap(([env, list]) => list.map((i) => `  - environment "${env}": ${formatIssue(i)}`));
+  return [`Invalid environment configuration (${count} ${count === 1 ? "error" : "errors"}); nothing was synthesized:`, ...lines].join("\n");
+}
+
+/** Runs every rule on one environment and returns the issues; an empty list means it is valid. */
+export function checkEnvironment(input: EnvironmentInput): { env: Environment; issues: ConfigIssue[] } {
+  if (typeof input !== "object" || input === null) {
+    const env = {} as Environment;
+    return { env, issues: [issue("(environment)", input, "is not an environment config", "an EnvironmentInput object")] };
+  }
+  const env = resolveEnvironment(input);
+  return { env, issues: ENVIRONMENT_RULES.flatMap((rule) => rule(env)) };
+}
+
+/** Validates one environment: returns it resolved, or throws every issue found in one error. */
+export function validateEnvironment(input: EnvironmentInput): Environment {
+  const { env, issues } = checkEnvironment(input);
+  if (issues.length > 0) throw new ConfigValidationError(new Map([[String(input?.name), issues]]));
+  return env;
+}
+
+/**
+ * Rules across environments: an account id is one account (one name, one production flag), and two
+ * environments never share a name (it is their stack name).
+ */
+export function crossEnvironmentIssues(envs: readonly Environment[]): Map<string, ConfigIssue[]> {
+  const found = new Map<string, ConfigIssue[]>();
+  const add = (env: string, i: ConfigIssue) => found.set(env, [...(found.get(env) ?? []), i]);
+  const seenNames = new Set<string>();
+  const accountsById = new Map<string, Environment>();
+  const accountsByName = new Map<string, Environment>();
+  for (const env of envs) {
+    if (seenNames.has(env.name)) add(env.name, issue("name", env.name, "is used by another environment", "a unique environment name"));
+    seenNames.add(env.name);
+    const byId = accountsById.get(env.account.id);
+    if (byId && (byId.account.name !== env.account.name || byId.account.production !== env.account.production)) {
+      add(env.name, issue("account", env.account, `differs from environment "${byId.name}" for the same account id`, `the same name and production flag as ${describeValue(byId.account)}`));
+    }
+    const byName = accountsByName.get(env.account.name);
+    if (byName && byName.account.id !== env.account.id) {
+      add(env.name, issue("account.name", env.account.name, `names account ${byName.account.id} in environment "${byName.name}"`, "a distinct name per account id"));
+    }
+    accountsById.set(env.account.id, byId ?? env);
+    accountsByName.set(env.account.name, byName ?? env);
+  }
+  return found;
+}

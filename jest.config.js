@@ -1,0 +1,10 @@
+/** Jest runs the TypeScript sources through ts-jest in transpile-only mode
+ * (tsconfig `isolatedModules`); `npm run build` type-checks everything first. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": "ts-jest" },
+  setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
+  testTimeout: 30000,
+};

@@ -1,0 +1,53 @@
+/**
+ * The structured access log line: one-line JSON that answers who called, what they called, how it went,
+ * how long it took, and how to correlate it (request ids and the X-Ray trace id).
+ *
+ * Every value is a quoted string, so the line is valid JSON whatever API Gateway substitutes
+ * (it writes `-` for an empty value). Field names are camelCase, the way Logs Insights queries read them.
+ */
+
+/** Access log fields, grouped by the question they answer. */
+export const ACCESS_LOG_FIELDS = {
+  correlation: {
+    requestId: "$context.requestId",
+    extendedRequestId: "$context.extendedRequestId",
+    xrayTraceId: "$context.xrayTraceId",
+  },
+  who: {
+    ip: "$context.identity.sourceIp",
+    caller: "$context.identity.caller",
+    user: "$context.identity.user",
+    userAgent: "$context.identity.userAgent",
+  },
+  what: {
+    httpMethod: "$context.httpMethod",
+    resourcePath: "$context.resourcePath",
+    path: "$context.path",
+    protocol: "$context.protocol",
+    stage: "$context.stage",
+  },
+  outcome: {
+    status: "$context.status",
+    responseLength: "$context.responseLength",
+    errorMessage: "$context.error.message",
+    errorResponseType: "$context.error.responseType",
+    integrationStatus: "$context.integration.status",
+    integrationError: "$context.integration.error",
+  },
+  timing: {
+    requestTime: "$context.requestTime",
+    requestTimeEpoch: "$context.requestTimeEpoch",
+    responseLatency: "$context.responseLatency",
+    integrationLatency: "$context.integration.latency",
+  },
+} as const;
+
+/** All fields as one flat map, in a stable order. */
+export function accessLogFields(): Record<string, string> {
+  return Object.assign({}, ...Object.values(ACCESS_LOG_FIELDS));
+}
+
+/** The `access_log_settings.format` string. */
+export function accessLogFormat(): string {
+  return JSON.stringify(accessLogFields());
+}

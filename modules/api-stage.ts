@@ -1,0 +1,126 @@
+/**
+ * One API Gateway stage with its observability: X-Ray tracing, structured JSON access logs to their own
+ * log group, the execution log group under the exact name API Gateway writes to, and method settings
+ * (stage defaults for `*\/*` plus per-method overrides).
+ */
+import { ApiGatewayMethodSettings, type ApiGatewayMethodSettingsSettings } from "@cdktf/provider-aws/lib/api-gateway-method-settings";
+import { ApiGatewayStage } from "@cdktf/provider-aws/lib/api-gateway-stage";
+import { Construct } from "constructs";
+import type { MethodOverride, StageConfig } from "../environments/types";
+import { accessLogFormat } from "./access-log-format";
+import { EncryptedLogGroup } from "./log-group";
+import type { OpenApiRestApi } from "./openapi-rest-api";
+
+export interface StageLogsProps {
+  /** A retention CloudWatch Logs accepts (validated with the environment config). */
+  readonly retentionInDays: number;
+  /** ARN of a KMS key whose policy lets CloudWatch Logs use it. */
+  readonly kmsKeyArn: string;
+  /** `prevent_destroy` on both log groups. @default false */
+  readonly preventDestroy?: boolean;
+}
+
+export interface ApiStageProps {
+  readonly api: OpenApiRestApi;
+  /** The stage's validated settings. */
+  readonly stage: StageConfig;
+  readonly logs: StageLogsProps;
+}
+
+/** `aws_api_gateway_method_settings.method_path` of one method: the resource path without its leading `/`. */
+export function methodPath(override: Pick<MethodOverride, "httpMethod" | "resourcePath">): string {
+  return `${override.resourcePath.replace(/^\/+/, "")}/${override.httpMethod}`;
+}
+
+/** The log group API Gateway writes execution logs to; it creates it without retention if it is missing. */
+export function executionLogGroupName(restApiId: string, stageName: string): string {
+  return `API-Gateway-Execution-Logs_${restApiId}/${stageName}`;
+}
+
+export function accessLogGroupName(apiName: string, stageName: string): string {
+  return `/apigateway/${apiName}/${stageName}/access`;
+}
+
+/** A stable, readable construct id for a method override, e.g. `GET_orders_orderId`. */
+function overrideId(o: MethodOverride): string {
+  return `${o.httpMethod}_${o.resourcePath.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "")}`;
+}
+
+function methodSettings(s: Omit<MethodOverride, "httpMethod" | "resourcePath">, ttlSeconds: number): ApiGatewayMethodSettingsSettings {
+  return {
+    loggingLevel: s.loggingLevel,
+    dataTraceEnabled: s.dataTraceEnabled,
+    metricsEnabled: s.metricsEnabled,
+    throttlingBurstLimit: s.throttling.burstLimit,
+    throttlingRateLimit: s.throttling.rateLimit,
+    cachingEnabled: s.cachingEnabled,
+    ...(s.cachingEnabled
+      ? {
+          cacheTtlInSeconds: ttlSeconds,
+          cacheDataEncrypted: true,
+          // A client must not be able to bypass the cache (and hit the backend) with Cache-Control: max-age=0.
+          requireAuthorizationForCacheControl: true,
+          unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER",
+        }
+      : {}),
+  };
+}
+
+export class ApiStage extends Construct {
+  /** The stage name (a plain string: alarms and dashboards use it as the `Stage` dimension). */
+  public readonly stageName: string;
+  public readonly stage: ApiGatewayStage;
+  public readonly accessLogGroup: EncryptedLogGroup;
+  public readonly executionLogGroup: EncryptedLogGroup;
+  public readonly defaultMethodSettings: ApiGatewayMethodSettings;
+  public readonly methodOverrides: readonly ApiGatewayMethodSettings[];
+
+  constructor(scope: Construct, id: string, props: ApiStageProps) {
+    super(scope, id);
+    const { api, stage, logs } = props;
+    this.stageName = stage.name;
+
+    this.accessLogGroup = new EncryptedLogGroup(this, "access-logs", {
+      name: accessLogGroupName(api.name, stage.name),
+      retentionInDays: logs.retentionInDays,
+      kmsKeyArn: logs.kmsKeyArn,
+      preventDestroy: logs.preventDestroy,
+    });
+    this.executionLogGroup = new EncryptedLogGroup(this, "execution-logs", {
+      name: executionLogGroupName(api.id, stage.name),
+      retentionInDays: logs.retentionInDays,
+      kmsKeyArn: logs.kmsKeyArn,
+      preventDestroy: logs.preventDestroy,
+    });
+
+    this.stage = new ApiGatewayStage(this, "stage", {
+      restApiId: api.id,
+      deploymentId: api.deployment.id,
+      stageName: stage.name,
+      description: `${api.name} stage ${stage.name}`,
+      xrayTracingEnabled: stage.tracingEnabled,
+      cacheClusterEnabled: stage.caching.enabled,
+      cacheClusterSize: stage.caching.enabled ? stage.caching.clusterSize : undefined,
+      accessLogSettings: { destinationArn: this.accessLogGroup.arn, format: accessLogFormat() },
+      // Our execution log group (with retention and encryption) must exist before API Gateway writes to it.
+      dependsOn: [this.executionLogGroup.logGroup],
+    });
+
+    this.defaultMethodSettings = new ApiGatewayMethodSettings(this, "all-methods", {
+      restApiId: api.id,
+      stageName: this.stage.stageName,
+      methodPath: "*/*",
+      // Caching is off for */*: only GET methods that opt in are cached (see MethodOverrideInput).
+      settings: methodSettings({ ...stage, cachingEnabled: false }, stage.caching.ttlSeconds),
+    });
+    this.methodOverrides = stage.methodOverrides.map(
+      (o) =>
+        new ApiGatewayMethodSettings(this, `method-${overrideId(o)}`, {
+          restApiId: api.id,
+          stageName: this.stage.stageName,
+          methodPath: methodPath(o),
+          settings: methodSettings(o, stage.caching.ttlSeconds),
+        }),
+    );
+  }
+}

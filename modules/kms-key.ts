@@ -1,0 +1,45 @@
+/** A customer-managed KMS key with rotation, an alias, and a key policy made of service grants. */
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
+import { KmsKey as AwsKmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { Construct } from "constructs";
+import { accountRootGrant, type KeyPolicyStatement } from "./kms-grants";
+import type { AwsLocation } from "./naming";
+
+export interface KmsKeyProps {
+  /** Alias without the `alias/` prefix, e.g. `orders-api-dev-logs`. */
+  readonly alias: string;
+  readonly description: string;
+  readonly location: AwsLocation;
+  /** Statements for the services that use the key (see `kms-grants.ts`); the account root is always added. */
+  readonly grants: readonly KeyPolicyStatement[];
+  /** Days before a scheduled deletion takes effect, 7..30. @default 30 */
+  readonly deletionWindowInDays?: number;
+  /** `prevent_destroy`: losing the key loses every log encrypted with it. @default false */
+  readonly preventDestroy?: boolean;
+}
+
+export class KmsKey extends Construct {
+  public readonly key: AwsKmsKey;
+  public readonly arn: string;
+
+  constructor(scope: Construct, id: string, props: KmsKeyProps) {
+    super(scope, id);
+    const window = props.deletionWindowInDays ?? 30;
+    if (!Number.isInteger(window) || window < 7 || window > 30) {
+      throw new Error(`KmsKey ${props.alias}: deletionWindowInDays = ${window} is out of range. Allowed: a whole number from 7 to 30`);
+    }
+    const policy = new DataAwsIamPolicyDocument(this, "policy", {
+      statement: [accountRootGrant(props.location), ...props.grants],
+    });
+    this.key = new AwsKmsKey(this, "key", {
+      description: props.description,
+      enableKeyRotation: true,
+      deletionWindowInDays: window,
+      policy: policy.json,
+      lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
+    });
+    new KmsAlias(this, "alias", { name: `alias/${props.alias}`, targetKeyId: this.key.keyId });
+    this.arn = this.key.arn;
+  }
+}

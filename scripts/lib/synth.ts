@@ -1,0 +1,75 @@
+/**
+ * Synthesizes the app to formatted HCL without the cdktf CLI's start-up cost: it runs the compiled app
+ * with `SYNTH_HCL_OUTPUT=true` (what `cdktf synth --hcl` does), repairs the renderer's known defects
+ * (`hcl-fixes.ts`), and formats the result with
+ * `terraform fmt`, which, unlike the CLI's formatter, also unwraps `"${...}"`-only strings, so the HCL
+ * passes `terraform fmt -check`. The old output is removed first, and a failed synth leaves no output
+ * directory at all: never a stale or half-written one.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { repairHcl } from "./hcl-fixes";
+import { findTerraform } from "./terraform";
+
+export interface SynthOptions {
+  /** Output directory. @default "cdktf.out" */
+  readonly outdir?: string;
+  /** The compiled app. @default "dist/main.js" */
+  readonly app?: string;
+  /** Extra environment for the app (e.g. `ENVIRONMENTS=dev`). @default {} */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface SynthResult {
+  readonly ok: boolean;
+  readonly outdir: string;
+  /** Stack names, in manifest order. */
+  readonly stacks: readonly string[];
+  /** What failed (the validation message when the config is invalid). */
+  readonly error: string;
+}
+
+/** `terraform fmt -recursive`; it needs no providers, so no CLI config (the machine's may be broken). */
+export function terraformFmt(dir: string): void {
+  const run = spawnSync(findTerraform(), ["fmt", "-recursive", "-list=false", dir], {
+    env: { ...process.env, TF_CLI_CONFIG_FILE: os.devNull, CHECKPOINT_DISABLE: "1" },
+    encoding: "utf8",
+  });
+  if (run.status !== 0) throw new Error(`terraform fmt failed in ${dir}:\n${run.stderr}`);
+}
+
+interface Manifest {
+  readonly stacks: Record<string, { readonly synthesizedStackPath: string }>;
+}
+
+/** Repairs every stack's HCL in place and returns the stack names, in manifest order. */
+export function repairStacks(outdir: string): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8")) as Manifest;
+  for (const stack of Object.values(manifest.stacks)) {
+    const file = path.join(outdir, stack.synthesizedStackPath);
+    fs.writeFileSync(file, repairHcl(fs.readFileSync(file, "utf8")));
+  }
+  return Object.keys(manifest.stacks);
+}
+
+export function synthHcl(options: SynthOptions = {}): SynthResult {
+  const outdir = path.resolve(options.outdir ?? "cdktf.out");
+  const staging = `${outdir}.tmp-${process.pid}`;
+  fs.rmSync(outdir, { recursive: true, force: true });
+  fs.rmSync(staging, { recursive: true, force: true });
+  try {
+    const run = spawnSync(process.execPath, [options.app ?? "dist/main.js"], {
+      env: { ...process.env, ...options.env, SYNTH_HCL_OUTPUT: "true", CDKTF_OUTDIR: staging },
+      encoding: "utf8",
+    });
+    if (run.status !== 0) return { ok: false, outdir, stacks: [], error: run.stderr || String(run.error ?? "synth failed") };
+    const stacks = repairStacks(staging);
+    terraformFmt(staging);
+    fs.renameSync(staging, outdir);
+    return { ok: true, outdir, stacks, error: "" };
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}

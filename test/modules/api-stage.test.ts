@@ -1,0 +1,101 @@
+import { ApiGatewayMethodSettings } from "@cdktf/provider-aws/lib/api-gateway-method-settings";
+import { ApiGatewayStage } from "@cdktf/provider-aws/lib/api-gateway-stage";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import type { Construct } from "constructs";
+import { ENVIRONMENTS } from "../../environments";
+import { ORDERS_API } from "../../environments/sample-api";
+import { validateEnvironment } from "../../environments/validate";
+import type { StageConfig } from "../../environments/types";
+import { accessLogFormat } from "../../modules/access-log-format";
+import { ApiStage, methodPath } from "../../modules/api-stage";
+import { OpenApiRestApi } from "../../modules/openapi-rest-api";
+import { all, only, synth } from "../support/synth";
+
+const prodStages = validateEnvironment(ENVIRONMENTS.prod).stages;
+const devStage = validateEnvironment(ENVIRONMENTS.dev).stages[0];
+
+function stageIn(scope: Construct, stage: StageConfig, preventDestroy = false): ApiStage {
+  const api = new OpenApiRestApi(scope, "api", { name: "orders-api-test", definitionFile: ORDERS_API.definitionFile });
+  return new ApiStage(scope, `stage-${stage.name}`, { api, stage, logs: { retentionInDays: 365, kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/k", preventDestroy } });
+}
+
+describe("ApiStage", () => {
+  describe("GIVEN the prod v1 stage (cache, three method overrides)", () => {
+    const s = synth((scope) => stageIn(scope, prodStages[0], true));
+
+    it("traces with X-Ray and writes JSON access logs to its own log group", () => {
+      expect(s.json).toHaveResourceWithProperties(ApiGatewayStage, {
+        stage_name: "v1",
+        xray_tracing_enabled: true,
+        cache_cluster_enabled: true,
+        cache_cluster_size: "0.5",
+        access_log_settings: { destination_arn: expect.stringMatching(/aws_cloudwatch_log_group\.stage-v1_access-logs.*\.arn/), format: accessLogFormat() },
+      });
+    });
+
+    it("creates the execution log group under API Gateway's own name, before the stage", () => {
+      expect(s.json).toHaveResourceWithProperties(CloudwatchLogGroup, {
+        name: expect.stringMatching(/^API-Gateway-Execution-Logs_\$\{aws_api_gateway_rest_api\..+\.id\}\/v1$/),
+        retention_in_days: 365,
+        kms_key_id: "arn:aws:kms:eu-west-1:123456789012:key/k",
+      });
+      expect(only(s, "aws_api_gateway_stage").depends_on).toEqual([expect.stringMatching(/^aws_cloudwatch_log_group\.stage-v1_execution-logs/)]);
+    });
+
+    it("encrypts and retains both log groups, protected from destroy", () => {
+      const groups = all(s, "aws_cloudwatch_log_group");
+      expect(groups).toHaveLength(2);
+      for (const group of groups) {
+        expect(group).toMatchObject({ retention_in_days: 365, kms_key_id: expect.stringContaining("arn:aws:kms"), lifecycle: { prevent_destroy: true } });
+      }
+      expect(groups.map((g) => g.name)).toContain("/apigateway/orders-api-test/v1/access");
+    });
+
+    it("sets stage defaults for */*: logging, metrics, throttling, no data trace, nothing cached", () => {
+      expect(s.json).toHaveResourceWithProperties(ApiGatewayMethodSettings, {
+        method_path: "*/*",
+        settings: {
+          logging_level: "ERROR",
+          data_trace_enabled: false,
+          metrics_enabled: true,
+          throttling_burst_limit: 1000,
+          throttling_rate_limit: 500,
+          caching_enabled: false,
+        },
+      });
+    });
+
+    it("adds one method settings resource per override, with the override's values", () => {
+      const byPath = Object.fromEntries(all(s, "aws_api_gateway_method_settings").map((m) => [m.method_path, m.settings]));
+      expect(Object.keys(byPath).sort()).toEqual(["*/*", "health/GET", "orders/POST", "orders/{orderId}/GET"]);
+      expect(byPath["orders/POST"]).toMatchObject({ throttling_burst_limit: 200, throttling_rate_limit: 100, logging_level: "ERROR" });
+      expect(byPath["health/GET"]).toMatchObject({ logging_level: "OFF", metrics_enabled: false });
+      expect(byPath["orders/{orderId}/GET"]).toMatchObject({
+        caching_enabled: true,
+        cache_ttl_in_seconds: 60,
+        cache_data_encrypted: true,
+        require_authorization_for_cache_control: true,
+      });
+      expect(byPath["orders/POST"].caching_enabled).toBe(false);
+    });
+  });
+
+  describe("GIVEN the dev stage (INFO, data trace, no cache)", () => {
+    const s = synth((scope) => stageIn(scope, devStage));
+
+    it("logs at INFO with data trace and no cache settings", () => {
+      const settings = only(s, "aws_api_gateway_method_settings").settings;
+      expect(settings).toMatchObject({ logging_level: "INFO", data_trace_enabled: true, caching_enabled: false });
+      expect(settings.cache_ttl_in_seconds).toBeUndefined();
+      expect(only(s, "aws_api_gateway_stage").cache_cluster_size).toBeUndefined();
+    });
+
+    it("leaves log groups destroyable", () => {
+      for (const group of all(s, "aws_cloudwatch_log_group")) expect(group.lifecycle).toBeUndefined();
+    });
+  });
+
+  it("method paths drop the leading slash", () => {
+    expect(methodPath({ httpMethod: "GET", resourcePath: "/orders/{orderId}" })).toBe("orders/{orderId}/GET");
+  });
+});
