@@ -17,4 +17,5 @@ export const ENVIRONMENT_DEFAULTS = {
   logs: { retentionDays: 30 },
   deletionProtection: true,
   tags: {} as Readonly<Record<string, string>>,
+  notifications: { emails: [] as readonly string[], httpsEndpoints: [] as readonly string[] },
 } as const;

@@ -23,6 +23,7 @@ const dev: EnvironmentInput = {
       throttling: { burstLimit: 50, rateLimit: 20 },
     },
   ],
+  notifications: { emails: ["orders-dev@example.com"] },
   tags: { "cost-center": "engineering" },
 };
 

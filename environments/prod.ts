@@ -32,6 +32,10 @@ const prod: EnvironmentInput = {
       throttling: { burstLimit: 500, rateLimit: 250 },
     },
   ],
+  notifications: {
+    emails: ["orders-oncall@example.com"],
+    httpsEndpoints: ["https://events.pagerduty.com/integration/REPLACE_ME/enqueue"],
+  },
   tags: { "cost-center": "orders", "data-classification": "confidential" },
 };
 

@@ -71,5 +71,6 @@ export function resolveEnvironment(input: EnvironmentInput): Environment {
     logs: { ...ENVIRONMENT_DEFAULTS.logs, ...input.logs },
     deletionProtection: input.deletionProtection ?? ENVIRONMENT_DEFAULTS.deletionProtection,
     tags: input.tags ?? ENVIRONMENT_DEFAULTS.tags,
+    notifications: { ...ENVIRONMENT_DEFAULTS.notifications, ...input.notifications },
   };
 }

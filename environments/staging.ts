@@ -21,6 +21,7 @@ const staging: EnvironmentInput = {
       throttling: { burstLimit: 20, rateLimit: 10 },
     },
   ],
+  notifications: { emails: ["orders-dev@example.com"] },
   tags: { "cost-center": "engineering" },
 };
 

@@ -106,6 +106,19 @@ export interface OpenApiDocument {
   readonly [key: string]: unknown;
 }
 
+/** Who is told when an alarm fires. */
+export interface NotificationsInput {
+  /** Email subscribers; each must confirm the subscription by email. @default [] */
+  readonly emails?: readonly string[];
+  /** HTTPS subscribers (paging or chat webhooks), `https://` only. @default [] */
+  readonly httpsEndpoints?: readonly string[];
+}
+
+export interface Notifications {
+  readonly emails: readonly string[];
+  readonly httpsEndpoints: readonly string[];
+}
+
 export interface EnvironmentInput {
   /** Environment name, also the stack name: lower-case letters, digits and `-`. */
   readonly name: string;
@@ -125,6 +138,8 @@ export interface EnvironmentInput {
   readonly deletionProtection?: boolean;
   /** Extra tags on every resource (merged into the provider's default tags). @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /** Subscribers of the environment's alarm topic. @default no subscribers */
+  readonly notifications?: NotificationsInput;
 }
 
 export interface Throttling {
@@ -172,4 +187,5 @@ export interface Environment {
   readonly logs: { readonly retentionDays: number };
   readonly deletionProtection: boolean;
   readonly tags: Readonly<Record<string, string>>;
+  readonly notifications: Notifications;
 }

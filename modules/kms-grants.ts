@@ -38,3 +38,14 @@ export function cloudWatchLogsGrant(at: AwsLocation): KeyPolicyStatement {
     ],
   };
 }
+
+/** CloudWatch alarms publish to an SNS topic encrypted with this key (AWS's documented key policy). */
+export function cloudWatchAlarmsGrant(): KeyPolicyStatement {
+  return {
+    sid: "CloudWatchAlarmsPublishToEncryptedTopics",
+    effect: "Allow",
+    principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }],
+    actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
+    resources: ["*"],
+  };
+}

@@ -6,9 +6,10 @@ import { Construct } from "constructs";
 import type { Environment } from "../environments/types";
 import { ApiStage } from "../modules/api-stage";
 import { GuardedAwsProvider } from "../modules/guarded-aws-provider";
-import { cloudWatchLogsGrant } from "../modules/kms-grants";
+import { cloudWatchAlarmsGrant, cloudWatchLogsGrant } from "../modules/kms-grants";
 import { KmsKey } from "../modules/kms-key";
 import { awsLocation, Naming, standardTags } from "../modules/naming";
+import { NotificationTopic } from "../modules/notification-topic";
 import { OpenApiRestApi } from "../modules/openapi-rest-api";
 import { configureStateBackend } from "../modules/state-backend";
 import { ReadableStack } from "./readable-stack";
@@ -16,7 +17,9 @@ import { ReadableStack } from "./readable-stack";
 export class ApiObservabilityStack extends ReadableStack {
   public readonly api: OpenApiRestApi;
   public readonly stages: readonly ApiStage[];
-  public readonly logsKey: KmsKey;
+  /** Encrypts the environment's log groups and its alarm topic. */
+  public readonly key: KmsKey;
+  public readonly alarmTopic: NotificationTopic;
 
   constructor(scope: Construct, env: Environment) {
     super(scope, env.name);
@@ -29,12 +32,19 @@ export class ApiObservabilityStack extends ReadableStack {
       tags: standardTags({ environment: env.name, service: env.service, owner: env.owner, extra: env.tags }),
     });
 
-    this.logsKey = new KmsKey(this, "logs-key", {
-      alias: naming.name("logs"),
-      description: `Encrypts the CloudWatch log groups of ${naming.prefix}`,
+    this.key = new KmsKey(this, "key", {
+      alias: naming.name("observability"),
+      description: `Encrypts the log groups and alarm topic of ${naming.prefix}`,
       location,
-      grants: [cloudWatchLogsGrant(location)],
+      grants: [cloudWatchLogsGrant(location), cloudWatchAlarmsGrant()],
       preventDestroy: env.deletionProtection,
+    });
+    this.alarmTopic = new NotificationTopic(this, "alarm-topic", {
+      name: naming.name("alarms"),
+      location,
+      kmsKeyArn: this.key.arn,
+      emails: env.notifications.emails,
+      httpsEndpoints: env.notifications.httpsEndpoints,
     });
 
     this.api = new OpenApiRestApi(this, "api", { name: naming.prefix, definitionFile: env.api.definitionFile });
@@ -44,7 +54,7 @@ export class ApiObservabilityStack extends ReadableStack {
         new ApiStage(this, `stage-${stage.name}`, {
           api: this.api,
           stage,
-          logs: { retentionInDays: env.logs.retentionDays, kmsKeyArn: this.logsKey.arn, preventDestroy: env.deletionProtection },
+          logs: { retentionInDays: env.logs.retentionDays, kmsKeyArn: this.key.arn, preventDestroy: env.deletionProtection },
         }),
     );
   }

@@ -4,6 +4,7 @@ import { apiDefinition } from "./api";
 import type { ConfigIssue } from "./checks";
 import { account, deletionProtection, environmentName, region, serviceAndOwner, tags, tier } from "./identity";
 import { logRetention } from "./logs";
+import { notifications } from "./notifications";
 import {
   executionLoggingInProduction,
   noDataTraceInProduction,
@@ -27,6 +28,7 @@ export const ENVIRONMENT_RULES: readonly EnvironmentRule[] = [
   apiDefinition,
   logRetention,
   stages,
+  notifications,
   prodIsProductionTier,
   productionAccount,
   noDataTraceInProduction,

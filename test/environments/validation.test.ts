@@ -173,3 +173,13 @@ describe("method overrides report only what they change", () => {
     expect(message.match(/throttling\.burstLimit/g)).toHaveLength(1);
   });
 });
+
+describe("notifications", () => {
+  it("an HTTPS endpoint must be https://", () => {
+    expectRejected(withEnv("dev", { notifications: { httpsEndpoints: ["http://hooks.example.com/x"] } }), 'notifications.httpsEndpoints[0] = "http://hooks.example.com/x": is not an HTTPS URL. Allowed: an https:// URL');
+  });
+
+  it("an email must be an address", () => {
+    expectRejected(withEnv("dev", { notifications: { emails: ["oncall"] } }), 'notifications.emails[0] = "oncall": is not an email address');
+  });
+});

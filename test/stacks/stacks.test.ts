@@ -60,13 +60,14 @@ describe("stacks", () => {
   it("names resources by their construct path, without hash suffixes", () => {
     const dev = parsed(stacks.environments[0]);
     expect(Object.keys(dev.resource.aws_api_gateway_stage)).toEqual(["stage-dev_stage"]);
-    expect(Object.keys(dev.resource.aws_kms_key)).toEqual(["logs-key_key"]);
+    expect(Object.keys(dev.resource.aws_kms_key)).toEqual(["key_key"]);
   });
 
-  it("encrypts every log group of an environment with its own logs key", () => {
+  it("encrypts every log group and the alarm topic of an environment with its own key", () => {
     const prod = parsed(stacks.environments[2]);
     for (const group of Object.values(prod.resource.aws_cloudwatch_log_group) as any[]) {
-      expect(group.kms_key_id).toBe("${aws_kms_key.logs-key_key.arn}");
+      expect(group.kms_key_id).toBe("${aws_kms_key.key_key.arn}");
     }
+    expect(Object.values(prod.resource.aws_sns_topic)).toEqual([expect.objectContaining({ name: "orders-api-prod-alarms", kms_master_key_id: "${aws_kms_key.key_key.arn}" })]);
   });
 });
