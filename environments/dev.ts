@@ -25,6 +25,14 @@ const dev: EnvironmentInput = {
   ],
   notifications: { emails: ["orders-dev@example.com"] },
   tags: { "cost-center": "engineering" },
+  // Dev is noisy by design: no paging on client errors, looser latency, and trace half of all requests.
+  alarms: {
+    clientErrorRate: { enabled: false },
+    latency: { threshold: 5000 },
+    integrationLatency: { threshold: 4000 },
+    serverErrorCount: { threshold: 50, periodSeconds: 300 },
+  },
+  tracing: { samplingRate: 0.5, reservoirSize: 5 },
 };
 
 export default dev;

@@ -37,6 +37,13 @@ const prod: EnvironmentInput = {
     httpsEndpoints: ["https://events.pagerduty.com/integration/REPLACE_ME/enqueue"],
   },
   tags: { "cost-center": "orders", "data-classification": "confidential" },
+  alarms: {
+    // Fewer than 10 requests in each 5-minute period for 15 minutes: clients cannot reach us.
+    lowTraffic: { enabled: true, threshold: 10, periodSeconds: 300, evaluationPeriods: 3 },
+    latency: { threshold: 2000 },
+  },
+  // Low-rate sampling at production volume; the reservoir still traces one request a second.
+  tracing: { samplingRate: 0.01, reservoirSize: 1 },
 };
 
 export default prod;

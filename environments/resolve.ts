@@ -2,7 +2,8 @@
  * Applies the defaults of `defaults.ts` to an environment input. It does not check anything: values of
  * the wrong type are carried through unchanged, so that the rules can report them with their field.
  */
-import { ENVIRONMENT_DEFAULTS, STAGE_DEFAULTS } from "./defaults";
+import { ALARM_DEFAULTS, ENVIRONMENT_DEFAULTS, STAGE_DEFAULTS, TRACING_DEFAULTS } from "./defaults";
+import { ALARM_KINDS, type AlarmConfig, type AlarmKind, type Alarms, type AlarmsInput } from "./types";
 import type {
   Caching,
   EnvironmentInput,
@@ -58,6 +59,25 @@ function resolveStage(input: StageInput): StageConfig {
   };
 }
 
+/**
+ * Every known alarm with its defaults applied; `datapointsToAlarm` follows `evaluationPeriods` unless set.
+ * Unknown keys and non-object values are carried through for the rules to report.
+ */
+function resolveAlarms(input: AlarmsInput | undefined): Alarms {
+  if (input !== undefined && (typeof input !== "object" || input === null || Array.isArray(input))) return input as unknown as Alarms;
+  const given = (input ?? {}) as Readonly<Record<string, unknown>>;
+  const kinds = [...new Set([...ALARM_KINDS, ...Object.keys(given)])] as AlarmKind[];
+  return Object.fromEntries(
+    kinds.map((kind) => {
+      const own = given[kind];
+      if (own !== undefined && (typeof own !== "object" || own === null || Array.isArray(own))) return [kind, own];
+      const merged: AlarmConfig = { ...ALARM_DEFAULTS[kind], ...(own as Partial<AlarmConfig> | undefined) };
+      const datapointsToAlarm = (own as Partial<AlarmConfig> | undefined)?.datapointsToAlarm ?? merged.evaluationPeriods;
+      return [kind, { ...merged, datapointsToAlarm }];
+    }),
+  ) as unknown as Alarms;
+}
+
 export function resolveEnvironment(input: EnvironmentInput): Environment {
   return {
     name: input.name,
@@ -72,5 +92,7 @@ export function resolveEnvironment(input: EnvironmentInput): Environment {
     deletionProtection: input.deletionProtection ?? ENVIRONMENT_DEFAULTS.deletionProtection,
     tags: input.tags ?? ENVIRONMENT_DEFAULTS.tags,
     notifications: { ...ENVIRONMENT_DEFAULTS.notifications, ...input.notifications },
+    alarms: resolveAlarms(input.alarms),
+    tracing: { ...TRACING_DEFAULTS, ...input.tracing },
   };
 }

@@ -23,6 +23,8 @@ const staging: EnvironmentInput = {
   ],
   notifications: { emails: ["orders-dev@example.com"] },
   tags: { "cost-center": "engineering" },
+  // AWS's recommended alarms (the defaults); tracing between dev and prod.
+  tracing: { samplingRate: 0.1, reservoirSize: 2 },
 };
 
 export default staging;

@@ -189,3 +189,80 @@ export interface Environment {
   readonly tags: Readonly<Record<string, string>>;
   readonly notifications: Notifications;
 }
+
+/**
+ * The per-stage CloudWatch alarms, by kind. Rates are `Average` of `4XXError`/`5XXError` (0..1), latencies
+ * are p90 in milliseconds, `lowTraffic` is requests per period, `serverErrorCount` counts 5xx access log lines.
+ */
+export type AlarmKind = "serverErrorRate" | "clientErrorRate" | "latency" | "integrationLatency" | "lowTraffic" | "serverErrorCount";
+export const ALARM_KINDS: readonly AlarmKind[] = ["serverErrorRate", "clientErrorRate", "latency", "integrationLatency", "lowTraffic", "serverErrorCount"];
+
+/** One alarm's settings; every field falls back to that alarm's default (see `ALARM_DEFAULTS`). */
+export interface AlarmInput {
+  /** @default true, except lowTraffic (false: only where traffic is steady enough to expect it) */
+  readonly enabled?: boolean;
+  /** In the metric's unit: a rate 0..1, milliseconds, or a count. @default see each alarm */
+  readonly threshold?: number;
+  /** Seconds: 60 or a multiple of 60 (API Gateway metrics have one-minute resolution). @default 60 */
+  readonly periodSeconds?: number;
+  /** How many recent periods are evaluated. @default see each alarm */
+  readonly evaluationPeriods?: number;
+  /** How many of those periods must breach ("M out of N"). @default evaluationPeriods */
+  readonly datapointsToAlarm?: number;
+}
+
+/** Alarms of every stage of the environment, each optional (AWS's recommended alarms by default). */
+export interface AlarmsInput {
+  /** 5XXError Average > threshold. @default { threshold: 0.05, periodSeconds: 60, evaluationPeriods: 3, datapointsToAlarm: 3 } */
+  readonly serverErrorRate?: AlarmInput;
+  /** 4XXError Average > threshold. @default { threshold: 0.05, periodSeconds: 60, evaluationPeriods: 5, datapointsToAlarm: 5 } */
+  readonly clientErrorRate?: AlarmInput;
+  /** Latency p90 >= threshold ms. @default { threshold: 2500, periodSeconds: 60, evaluationPeriods: 5, datapointsToAlarm: 5 } */
+  readonly latency?: AlarmInput;
+  /** IntegrationLatency p90 >= threshold ms. @default { threshold: 2000, periodSeconds: 60, evaluationPeriods: 5, datapointsToAlarm: 5 } */
+  readonly integrationLatency?: AlarmInput;
+  /** Count < threshold requests per period. @default { enabled: false, threshold: 1, periodSeconds: 60, evaluationPeriods: 10, datapointsToAlarm: 10 } */
+  readonly lowTraffic?: AlarmInput;
+  /** 5xx access log lines per period > threshold. @default { threshold: 10, periodSeconds: 60, evaluationPeriods: 1, datapointsToAlarm: 1 } */
+  readonly serverErrorCount?: AlarmInput;
+}
+
+export interface AlarmConfig {
+  readonly enabled: boolean;
+  readonly threshold: number;
+  readonly periodSeconds: number;
+  readonly evaluationPeriods: number;
+  readonly datapointsToAlarm: number;
+}
+
+export type Alarms = Readonly<Record<AlarmKind, AlarmConfig>>;
+
+/** X-Ray sampling of every traced stage (a rule per stage, scoped to it). */
+export interface TracingInput {
+  /** Share of requests traced beyond the reservoir, 0..1. @default 0.05 */
+  readonly samplingRate?: number;
+  /** Requests per second traced before the rate applies. @default 1 */
+  readonly reservoirSize?: number;
+  /** Rule priority, 1..9999 (lower is evaluated first). @default 1000 */
+  readonly priority?: number;
+}
+
+export interface Tracing {
+  readonly samplingRate: number;
+  readonly reservoirSize: number;
+  readonly priority: number;
+}
+
+/** Issue 4 additions to `EnvironmentInput` (merged into it below). */
+export interface EnvironmentInput {
+  /** Per-stage CloudWatch alarms. @default AWS's recommended alarms, low-traffic alarm off */
+  readonly alarms?: AlarmsInput;
+  /** X-Ray sampling of the traced stages. @default { samplingRate: 0.05, reservoirSize: 1, priority: 1000 } */
+  readonly tracing?: TracingInput;
+}
+
+/** Issue 4 additions to `Environment` (merged into it below). */
+export interface Environment {
+  readonly alarms: Alarms;
+  readonly tracing: Tracing;
+}

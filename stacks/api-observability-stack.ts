@@ -4,11 +4,16 @@
  */
 import { Construct } from "constructs";
 import type { Environment } from "../environments/types";
-import { ApiStage } from "../modules/api-stage";
+import { AccessLogMetricFilters } from "../modules/access-log-metric-filters";
+import { accessLogGroupName, ApiStage } from "../modules/api-stage";
+import { ApiDashboard } from "../modules/dashboard";
+import { SavedQueries } from "../modules/saved-queries";
+import { StageAlarms } from "../modules/stage-alarms";
+import { StageSamplingRule } from "../modules/xray-sampling-rule";
 import { GuardedAwsProvider } from "../modules/guarded-aws-provider";
 import { cloudWatchAlarmsGrant, cloudWatchLogsGrant } from "../modules/kms-grants";
 import { KmsKey } from "../modules/kms-key";
-import { awsLocation, Naming, standardTags } from "../modules/naming";
+import { arn, awsLocation, Naming, standardTags } from "../modules/naming";
 import { NotificationTopic } from "../modules/notification-topic";
 import { OpenApiRestApi } from "../modules/openapi-rest-api";
 import { configureStateBackend } from "../modules/state-backend";
@@ -20,6 +25,12 @@ export class ApiObservabilityStack extends ReadableStack {
   /** Encrypts the environment's log groups and its alarm topic. */
   public readonly key: KmsKey;
   public readonly alarmTopic: NotificationTopic;
+  public readonly metricFilters: readonly AccessLogMetricFilters[];
+  public readonly alarms: readonly StageAlarms[];
+  public readonly dashboard: ApiDashboard;
+  public readonly savedQueries: SavedQueries;
+  /** One per stage with tracing on. */
+  public readonly samplingRules: readonly StageSamplingRule[];
 
   constructor(scope: Construct, env: Environment) {
     super(scope, env.name);
@@ -56,6 +67,53 @@ export class ApiObservabilityStack extends ReadableStack {
           stage,
           logs: { retentionInDays: env.logs.retentionDays, kmsKeyArn: this.key.arn, preventDestroy: env.deletionProtection },
         }),
+    );
+
+    const apiName = this.api.name;
+    const dashboardName = naming.prefix;
+    this.metricFilters = this.stages.map(
+      (stage) => new AccessLogMetricFilters(this, `stage-${stage.stageName}-metric-filters`, { apiName, stageName: stage.stageName, logGroupName: stage.accessLogGroup.name }),
+    );
+    this.alarms = this.stages.map(
+      (stage, i) =>
+        new StageAlarms(this, `stage-${stage.stageName}-alarms`, {
+          apiName,
+          stageName: stage.stageName,
+          alarms: env.alarms,
+          topicArn: this.alarmTopic.arn,
+          logServerErrors: this.metricFilters[i].serverErrors,
+          dashboardName,
+        }),
+    );
+    this.dashboard = new ApiDashboard(this, "dashboard", {
+      dashboardName,
+      apiName,
+      region: env.region,
+      stages: this.stages.map((stage, i) => ({
+        stageName: stage.stageName,
+        accessLogGroupName: accessLogGroupName(apiName, stage.stageName),
+        logMetrics: [this.metricFilters[i].serverErrors, this.metricFilters[i].clientErrors],
+      })),
+      alarmArns: this.alarms.flatMap((a) => a.alarmNames).map((name) => arn(location, "cloudwatch", `alarm:${name}`)),
+    });
+    this.savedQueries = new SavedQueries(this, "saved-queries", {
+      apiName,
+      accessLogGroupNames: this.stages.map((stage) => stage.accessLogGroup.name),
+      executionLogGroupNames: this.stages.map((stage) => stage.executionLogGroup.name),
+    });
+    this.samplingRules = env.stages.flatMap((config, i) =>
+      config.tracingEnabled
+        ? [
+            new StageSamplingRule(this, `stage-${config.name}-sampling`, {
+              apiName,
+              stageName: config.name,
+              stageArn: this.stages[i].stage.arn,
+              samplingRate: env.tracing.samplingRate,
+              reservoirSize: env.tracing.reservoirSize,
+              priority: env.tracing.priority,
+            }),
+          ]
+        : [],
     );
   }
 }

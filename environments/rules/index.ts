@@ -14,6 +14,8 @@ import {
   productionRetention,
 } from "./production";
 import { stages } from "./stages";
+import { alarms } from "./alarms";
+import { samplingRuleNames, tracing } from "./tracing";
 
 export type EnvironmentRule = (env: Environment) => ConfigIssue[];
 
@@ -35,4 +37,7 @@ export const ENVIRONMENT_RULES: readonly EnvironmentRule[] = [
   executionLoggingInProduction,
   productionRetention,
   productionDeletionProtection,
+  alarms,
+  tracing,
+  samplingRuleNames,
 ];

@@ -1,0 +1,68 @@
+/**
+ * Log-based signals from a stage's JSON access log: metric filters that count 5xx and 4xx responses
+ * per minute. They complement API Gateway's own rates with absolute numbers ("more than N failures a
+ * minute") and keep working when a stage publishes no detailed metrics.
+ *
+ * The metrics live in the namespace `<api name>/AccessLogs` with the dimension `Stage`, taken from the
+ * log line's `stage` field (see `access-log-format.ts`). A filter with dimensions cannot have a default
+ * value, so minutes without a matching line have no data point: alarms treat missing data as fine.
+ */
+import { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-metric-filter";
+import { Construct } from "constructs";
+import { ACCESS_LOG_FIELDS } from "./access-log-format";
+import type { MetricId } from "./api-metrics";
+
+export type StatusClass = "5xx" | "4xx";
+
+/** Access log fields the filters read (typed: renaming them in the log format breaks the build, not the alarms). */
+const STATUS_FIELD: keyof typeof ACCESS_LOG_FIELDS.outcome = "status";
+const STAGE_FIELD: keyof typeof ACCESS_LOG_FIELDS.what = "stage";
+
+/** The JSON filter pattern of one status class: `status` is a quoted string such as `"503"`. */
+export function statusFilterPattern(statusClass: StatusClass): string {
+  return `{ $.${STATUS_FIELD} = "${statusClass[0]}*" }`;
+}
+
+export function accessLogMetricNamespace(apiName: string): string {
+  return `${apiName}/AccessLogs`;
+}
+
+export function accessLogMetric(apiName: string, stageName: string, statusClass: StatusClass): MetricId {
+  return { namespace: accessLogMetricNamespace(apiName), metricName: `${statusClass}Responses`, dimensions: { Stage: stageName } };
+}
+
+export interface AccessLogMetricFiltersProps {
+  readonly apiName: string;
+  readonly stageName: string;
+  /** Name of the stage's access log group (a reference, so the filters are created after it). */
+  readonly logGroupName: string;
+}
+
+export class AccessLogMetricFilters extends Construct {
+  /** 5xx responses per period (statistic `Sum`). */
+  public readonly serverErrors: MetricId;
+  /** 4xx responses per period (statistic `Sum`). */
+  public readonly clientErrors: MetricId;
+  public readonly filters: readonly CloudwatchLogMetricFilter[];
+
+  constructor(scope: Construct, id: string, props: AccessLogMetricFiltersProps) {
+    super(scope, id);
+    this.serverErrors = accessLogMetric(props.apiName, props.stageName, "5xx");
+    this.clientErrors = accessLogMetric(props.apiName, props.stageName, "4xx");
+    this.filters = (["5xx", "4xx"] as const).map((statusClass) => {
+      const metric = statusClass === "5xx" ? this.serverErrors : this.clientErrors;
+      return new CloudwatchLogMetricFilter(this, statusClass, {
+        name: `${props.apiName}-${props.stageName}-${statusClass}-responses`,
+        logGroupName: props.logGroupName,
+        pattern: statusFilterPattern(statusClass),
+        metricTransformation: {
+          namespace: metric.namespace,
+          name: metric.metricName,
+          value: "1",
+          unit: "Count",
+          dimensions: { Stage: `$.${STAGE_FIELD}` },
+        },
+      });
+    });
+  }
+}
