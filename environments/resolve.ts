@@ -3,7 +3,7 @@
  * the wrong type are carried through unchanged, so that the rules can report them with their field.
  */
 import { ALARM_DEFAULTS, ENVIRONMENT_DEFAULTS, STAGE_DEFAULTS, TRACING_DEFAULTS } from "./defaults";
-import { ALARM_KINDS, type AlarmConfig, type AlarmKind, type Alarms, type AlarmsInput } from "./types";
+import { ALARM_KINDS, type AlarmConfig, type AlarmKind, type Alarms, type AlarmsInput, type Tracing } from "./types";
 import type {
   Caching,
   EnvironmentInput,
@@ -59,18 +59,23 @@ function resolveStage(input: StageInput): StageConfig {
   };
 }
 
+/** Undefined (defaults apply) or a plain object; anything else is carried through for the rules to report. */
+function isSettings(value: unknown): value is object | undefined {
+  return value === undefined || (typeof value === "object" && value !== null && !Array.isArray(value));
+}
+
 /**
  * Every known alarm with its defaults applied; `datapointsToAlarm` follows `evaluationPeriods` unless set.
  * Unknown keys and non-object values are carried through for the rules to report.
  */
 function resolveAlarms(input: AlarmsInput | undefined): Alarms {
-  if (input !== undefined && (typeof input !== "object" || input === null || Array.isArray(input))) return input as unknown as Alarms;
+  if (!isSettings(input)) return input as unknown as Alarms;
   const given = (input ?? {}) as Readonly<Record<string, unknown>>;
   const kinds = [...new Set([...ALARM_KINDS, ...Object.keys(given)])] as AlarmKind[];
   return Object.fromEntries(
     kinds.map((kind) => {
       const own = given[kind];
-      if (own !== undefined && (typeof own !== "object" || own === null || Array.isArray(own))) return [kind, own];
+      if (!isSettings(own)) return [kind, own];
       const merged: AlarmConfig = { ...ALARM_DEFAULTS[kind], ...(own as Partial<AlarmConfig> | undefined) };
       const datapointsToAlarm = (own as Partial<AlarmConfig> | undefined)?.datapointsToAlarm ?? merged.evaluationPeriods;
       return [kind, { ...merged, datapointsToAlarm }];
@@ -93,6 +98,6 @@ export function resolveEnvironment(input: EnvironmentInput): Environment {
     tags: input.tags ?? ENVIRONMENT_DEFAULTS.tags,
     notifications: { ...ENVIRONMENT_DEFAULTS.notifications, ...input.notifications },
     alarms: resolveAlarms(input.alarms),
-    tracing: { ...TRACING_DEFAULTS, ...input.tracing },
+    tracing: isSettings(input.tracing) ? { ...TRACING_DEFAULTS, ...input.tracing } : (input.tracing as unknown as Tracing),
   };
 }

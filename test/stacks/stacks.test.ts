@@ -71,3 +71,56 @@ describe("stacks", () => {
     expect(Object.values(prod.resource.aws_sns_topic)).toEqual([expect.objectContaining({ name: "orders-api-prod-alarms", kms_master_key_id: "${aws_kms_key.key_key.arn}" })]);
   });
 });
+
+describe("observability per environment", () => {
+  const { stacks } = build();
+  const [dev, staging, prod] = stacks.environments.map(parsed);
+  const alarmNames = (s: any) => Object.values(s.resource.aws_cloudwatch_metric_alarm).map((a: any) => a.alarm_name).sort();
+
+  it("every alarm notifies the environment's own topic on ALARM and OK", () => {
+    for (const s of [dev, staging, prod]) {
+      for (const alarm of Object.values(s.resource.aws_cloudwatch_metric_alarm) as any[]) {
+        expect(alarm.alarm_actions).toEqual(["${aws_sns_topic.alarm-topic_topic.arn}"]);
+        expect(alarm.ok_actions).toEqual(["${aws_sns_topic.alarm-topic_topic.arn}"]);
+      }
+    }
+  });
+
+  it("alarms differ where the config does: low traffic only in prod, no 4xx paging in dev", () => {
+    expect(alarmNames(prod)).toEqual(expect.arrayContaining(["orders-api-prod-v1-low-traffic", "orders-api-prod-v2-low-traffic"]));
+    expect(alarmNames(staging).filter((n) => n.endsWith("low-traffic"))).toEqual([]);
+    expect(alarmNames(dev)).toEqual(["orders-api-dev-dev-5xx-count", "orders-api-dev-dev-5xx-rate", "orders-api-dev-dev-integration-latency-p90", "orders-api-dev-dev-latency-p90"]);
+  });
+
+  it("counts 5xx and 4xx from every stage's access log group", () => {
+    const filters = Object.values(prod.resource.aws_cloudwatch_log_metric_filter) as any[];
+    expect(filters.map((f) => f.log_group_name).sort()).toEqual([
+      "${aws_cloudwatch_log_group.stage-v1_access-logs_log-group.name}",
+      "${aws_cloudwatch_log_group.stage-v1_access-logs_log-group.name}",
+      "${aws_cloudwatch_log_group.stage-v2_access-logs_log-group.name}",
+      "${aws_cloudwatch_log_group.stage-v2_access-logs_log-group.name}",
+    ]);
+  });
+
+  it("one dashboard per environment, naming its API and stages; its alarm widget lists the stack's alarms", () => {
+    for (const [s, stages] of [[dev, ["dev"]], [staging, ["v1", "v1-qa"]], [prod, ["v1", "v2"]]] as const) {
+      const [dashboard] = Object.values(s.resource.aws_cloudwatch_dashboard) as any[];
+      const body = JSON.parse(dashboard.dashboard_body);
+      const text = JSON.stringify(body);
+      for (const stage of stages) expect(text).toContain(`"Stage","${stage}"`);
+      const alarmWidget = body.widgets.find((w: any) => w.type === "alarm");
+      expect(alarmWidget.properties.alarms.map((a: string) => a.split(":alarm:")[1]).sort()).toEqual(alarmNames(s));
+    }
+  });
+
+  it("samples traces more in dev than in prod, one rule per traced stage scoped to it", () => {
+    const rules = (s: any) => Object.values(s.resource.aws_xray_sampling_rule) as any[];
+    expect(rules(dev).map((r) => r.fixed_rate)).toEqual([0.5]);
+    expect(rules(prod).map((r) => [r.service_name, r.fixed_rate])).toEqual([["orders-api-prod/v1", 0.01], ["orders-api-prod/v2", 0.01]]);
+    expect(rules(prod)[0].resource_arn).toBe("${aws_api_gateway_stage.stage-v1_stage.arn}");
+  });
+
+  it("saves the Logs Insights queries once per environment", () => {
+    expect(Object.keys(staging.resource.aws_cloudwatch_query_definition)).toHaveLength(4);
+  });
+});

@@ -1,5 +1,5 @@
 /** Test fixtures: shipped environments, and copies of them with one thing changed. */
-import { ENVIRONMENTS } from "../../environments";
+import { ConfigValidationError, ENVIRONMENTS, loadEnvironments } from "../../environments";
 import type { EnvironmentInput, StageInput } from "../../environments/types";
 
 /** A shipped environment with top-level fields replaced (for bad-input tests, typed loosely on purpose). */
@@ -12,4 +12,20 @@ export function withStage(name: "dev" | "staging" | "prod", changes: Record<stri
   const env = ENVIRONMENTS[name];
   const stages = env.stages.map((s, i) => (i === index ? ({ ...s, ...changes } as StageInput) : s));
   return { ...env, stages };
+}
+
+/** The message of the `ConfigValidationError` a config is rejected with; fails the test when it is accepted. */
+export function rejectionOf(...inputs: EnvironmentInput[]): string {
+  try {
+    loadEnvironments(inputs);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) return error.message;
+    throw error;
+  }
+  throw new Error("expected the config to be rejected");
+}
+
+/** A shipped environment with its alarm settings replaced (loosely typed, for bad input). */
+export function withAlarms(name: "dev" | "staging" | "prod", alarms: unknown): EnvironmentInput {
+  return withEnv(name, { alarms });
 }

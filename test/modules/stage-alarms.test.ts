@@ -1,0 +1,127 @@
+import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import { Testing } from "cdktf";
+import { ENVIRONMENTS } from "../../environments";
+import { validateEnvironment } from "../../environments/validate";
+import type { Alarms } from "../../environments/types";
+import { accessLogMetric } from "../../modules/access-log-metric-filters";
+import { alarmName, StageAlarms } from "../../modules/stage-alarms";
+import { all, synth } from "../support/synth";
+
+const topicArn = "arn:aws:sns:eu-west-1:222222222222:orders-api-prod-alarms";
+const prodAlarms = validateEnvironment(ENVIRONMENTS.prod).alarms;
+const devAlarms = validateEnvironment(ENVIRONMENTS.dev).alarms;
+
+function alarmsFor(alarms: Alarms, withLogMetric = true) {
+  return synth((scope) =>
+    new StageAlarms(scope, "alarms", {
+      apiName: "orders-api-prod",
+      stageName: "v1",
+      alarms,
+      topicArn,
+      logServerErrors: withLogMetric ? accessLogMetric("orders-api-prod", "v1", "5xx") : undefined,
+      dashboardName: "orders-api-prod",
+    }),
+  );
+}
+
+describe("StageAlarms", () => {
+  describe("GIVEN prod's alarm settings", () => {
+    const s = alarmsFor(prodAlarms);
+    const byName: Record<string, any> = Object.fromEntries(all(s, "aws_cloudwatch_metric_alarm").map((a) => [a.alarm_name, a]));
+
+    it("alarms on the 5XXError rate as AWS recommends: Average > 0.05 in 3 of 3 one-minute periods", () => {
+      expect(s.json).toHaveResourceWithProperties(CloudwatchMetricAlarm, {
+        alarm_name: "orders-api-prod-v1-5xx-rate",
+        namespace: "AWS/ApiGateway",
+        metric_name: "5XXError",
+        dimensions: { ApiName: "orders-api-prod", Stage: "v1" },
+        statistic: "Average",
+        comparison_operator: "GreaterThanThreshold",
+        threshold: 0.05,
+        period: 60,
+        evaluation_periods: 3,
+        datapoints_to_alarm: 3,
+        treat_missing_data: "notBreaching",
+      });
+    });
+
+    it("notifies the topic when an alarm fires and when it recovers", () => {
+      for (const alarm of Object.values(byName)) {
+        expect(alarm.alarm_actions).toEqual([topicArn]);
+        expect(alarm.ok_actions).toEqual([topicArn]);
+      }
+    });
+
+    it("creates all six alarms with deterministic names", () => {
+      expect(Object.keys(byName).sort()).toEqual(
+        ["5xx-count", "5xx-rate", "4xx-rate", "integration-latency-p90", "latency-p90", "low-traffic"].map((s) => `orders-api-prod-v1-${s}`).sort(),
+      );
+    });
+
+    it("watches latencies on p90, in milliseconds, ignoring percentiles from a handful of requests", () => {
+      expect(byName["orders-api-prod-v1-latency-p90"]).toMatchObject({
+        metric_name: "Latency",
+        extended_statistic: "p90",
+        threshold: 2000,
+        comparison_operator: "GreaterThanOrEqualToThreshold",
+        evaluate_low_sample_count_percentiles: "ignore",
+      });
+      expect(byName["orders-api-prod-v1-latency-p90"].statistic).toBeUndefined();
+      expect(byName["orders-api-prod-v1-integration-latency-p90"]).toMatchObject({ metric_name: "IntegrationLatency", extended_statistic: "p90", threshold: 2000 });
+    });
+
+    it("treats no data as no traffic on the low-traffic alarm", () => {
+      expect(byName["orders-api-prod-v1-low-traffic"]).toMatchObject({
+        metric_name: "Count",
+        statistic: "SampleCount",
+        comparison_operator: "LessThanThreshold",
+        threshold: 10,
+        period: 300,
+        evaluation_periods: 3,
+        treat_missing_data: "breaching",
+      });
+    });
+
+    it("alarms on the access log's 5xx count", () => {
+      expect(byName["orders-api-prod-v1-5xx-count"]).toMatchObject({
+        namespace: "orders-api-prod/AccessLogs",
+        metric_name: "5xxResponses",
+        dimensions: { Stage: "v1" },
+        statistic: "Sum",
+        threshold: 10,
+      });
+    });
+
+    it("tells the reader what to do first", () => {
+      const description: string = byName["orders-api-prod-v1-5xx-rate"].alarm_description;
+      expect(description).toMatch(/^More than 5% of requests failed with a 5XX/);
+      expect(description).toContain("in 3 of 3 periods of 60 s");
+      expect(description).toContain("First: open the CloudWatch dashboard orders-api-prod");
+      expect(description).toContain("orders-api-prod/errors-by-route");
+      for (const alarm of Object.values(byName)) expect(alarm.alarm_description.length).toBeLessThanOrEqual(1024);
+    });
+  });
+
+  describe("GIVEN dev's alarm settings (client errors off, low traffic off)", () => {
+    const s = alarmsFor(devAlarms);
+
+    it("creates only the enabled alarms", () => {
+      const names = all(s, "aws_cloudwatch_metric_alarm").map((a) => a.alarm_name);
+      expect(names).not.toContain("orders-api-prod-v1-4xx-rate");
+      expect(names).not.toContain("orders-api-prod-v1-low-traffic");
+      expect(names).toContain("orders-api-prod-v1-5xx-rate");
+    });
+  });
+
+  it("without a log metric, there is no log-based alarm", () => {
+    const names = all(alarmsFor(prodAlarms, false), "aws_cloudwatch_metric_alarm").map((a) => a.alarm_name);
+    expect(names).not.toContain(alarmName("orders-api-prod", "v1", "serverErrorCount"));
+  });
+
+  it("rejects settings CloudWatch would reject", () => {
+    const bad = { ...prodAlarms, latency: { ...prodAlarms.latency, periodSeconds: 45 } };
+    expect(() => Testing.synthScope((scope) => new StageAlarms(scope, "a", { apiName: "x", stageName: "v1", alarms: bad, topicArn, dashboardName: "x" }))).toThrow(
+      "StageAlarms x/v1: alarms.latency.periodSeconds = 45: is not a period CloudWatch accepts. Allowed: 10, 30 or a multiple of 60",
+    );
+  });
+});
