@@ -141,7 +141,7 @@ export class StageAlarms extends Construct {
       alarmDescription:
         `${spec.what(a)} on ${props.apiName} stage ${props.stageName}, ${window}. ` +
         `First: open the CloudWatch dashboard ${props.dashboardName}; ${spec.firstStep} ` +
-        `Saved Logs Insights queries: ${savedQueryName(props.apiName, "errors-by-route")} and its siblings.`,
+        `The saved Logs Insights queries are in the folder ${props.apiName} (e.g. ${savedQueryName(props.apiName, "errors-by-route")}).`,
       namespace: metric.namespace,
       metricName: metric.metricName,
       dimensions: { ...metric.dimensions },
