@@ -253,7 +253,7 @@ export interface Tracing {
   readonly priority: number;
 }
 
-/** Issue 4 additions to `EnvironmentInput` (merged into it below). */
+/** Alarm and tracing fields of `EnvironmentInput` (TypeScript merges this declaration with the one above). */
 export interface EnvironmentInput {
   /** Per-stage CloudWatch alarms. @default AWS's recommended alarms, low-traffic alarm off */
   readonly alarms?: AlarmsInput;
@@ -261,7 +261,7 @@ export interface EnvironmentInput {
   readonly tracing?: TracingInput;
 }
 
-/** Issue 4 additions to `Environment` (merged into it below). */
+/** Alarm and tracing fields of `Environment` (merged with the declaration above). */
 export interface Environment {
   readonly alarms: Alarms;
   readonly tracing: Tracing;
