@@ -183,3 +183,13 @@ describe("notifications", () => {
     expectRejected(withEnv("dev", { notifications: { emails: ["oncall"] } }), 'notifications.emails[0] = "oncall": is not an email address');
   });
 });
+
+describe("regions", () => {
+  it.each(["eu-west-1", "us-east-1", "ap-southeast-5", "cn-northwest-1", "us-gov-west-1", "us-isob-east-1"])("accepts %s", (region) => {
+    expect(() => validateEnvironment(withEnv("dev", { region }))).not.toThrow();
+  });
+
+  it.each(["EU-WEST-1", "eu-west", "euwest1", "eu-west-1a"])("rejects %s", (region) => {
+    expect(() => validateEnvironment(withEnv("dev", { region }))).toThrow(`region = "${region}": is malformed`);
+  });
+});
