@@ -6,7 +6,8 @@ class SummaryReporter {
     const skipped = results.numPendingTests + results.numTodoTests;
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
     const line = `Tests: ${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`;
-    process.stdout.write(`\n${line}\n`);
+    // stderr, like Jest's own summary, so this line comes last.
+    process.stderr.write(`${line}\n`);
   }
 }
 
