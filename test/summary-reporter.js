@@ -6,8 +6,8 @@ class SummaryReporter {
     const skipped = results.numPendingTests + results.numTodoTests;
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
     const line = `Tests: ${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`;
-    // stderr, like Jest's own summary, so this line comes last.
-    process.stderr.write(`${line}\n`);
+    // At exit, after Jest's own summary, so that this is the closing line.
+    process.on("exit", () => process.stderr.write(`${line}\n`));
   }
 }
 
