@@ -5,7 +5,7 @@
 import { resolveEnvironment } from "./resolve";
 import { type ConfigIssue, describeValue, issue } from "./rules/checks";
 import { ENVIRONMENT_RULES } from "./rules";
-import type { Environment, EnvironmentInput } from "./types";
+import type { Account, AccountConfig, Environment, EnvironmentInput } from "./types";
 
 /** A config that cannot be deployed. `issues` are grouped by environment name. */
 export class ConfigValidationError extends Error {
@@ -42,6 +42,11 @@ export function validateEnvironment(input: EnvironmentInput): Environment {
   return env;
 }
 
+/** What names an account: its name, id and production flag (its settings are compared apart). */
+function identity(account: Account): AccountConfig {
+  return { name: account.name, id: account.id, production: account.production };
+}
+
 /**
  * Rules across environments: an account id is one account (one name, one production flag), and two
  * environments never share a name (it is their stack name).
@@ -57,7 +62,7 @@ export function crossEnvironmentIssues(envs: readonly Environment[]): Map<string
     seenNames.add(env.name);
     const byId = accountsById.get(env.account.id);
     if (byId && (byId.account.name !== env.account.name || byId.account.production !== env.account.production)) {
-      add(env.name, issue("account", env.account, `differs from environment "${byId.name}" for the same account id`, `the same name and production flag as ${describeValue(byId.account)}`));
+      add(env.name, issue("account", identity(env.account), `differs from environment "${byId.name}" for the same account id`, `the same name and production flag as ${describeValue(identity(byId.account))}`));
     }
     const byName = accountsByName.get(env.account.name);
     if (byName && byName.account.id !== env.account.id) {
