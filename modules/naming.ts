@@ -103,3 +103,8 @@ export function archiveRoleNames(prefix: string): { delivery: string; subscripti
 export function s3BucketArn(partition: string, bucketName: string): string {
   return `arn:${partition}:s3:::${bucketName}`;
 }
+
+/** The role CloudTrail uses to write to CloudWatch Logs (IAM is global: the name carries the region). */
+export function trailLogsRoleName(accountName: string, region: string): string {
+  return `${trailName(accountName)}-logs-${region}`;
+}

@@ -11,7 +11,7 @@ import { ConfigRules } from "../modules/config-rules";
 import { GuardedAwsProvider } from "../modules/guarded-aws-provider";
 import { cloudTrailDescribeKeyGrant, cloudTrailEncryptGrant, cloudWatchAlarmsGrant, cloudWatchLogsGrant } from "../modules/kms-grants";
 import { KmsKey } from "../modules/kms-key";
-import { awsLocation, partitionOf, standardTags, trailBucketName, trailName } from "../modules/naming";
+import { awsLocation, partitionOf, standardTags, trailBucketName, trailLogsRoleName, trailName } from "../modules/naming";
 import { NotificationTopic } from "../modules/notification-topic";
 import { configureStateBackend } from "../modules/state-backend";
 import { ReadableStack } from "./readable-stack";
@@ -80,7 +80,7 @@ export class AccountStack extends ReadableStack {
       kmsKeyArn: this.auditKey.arn,
       lifecycle: account.trail.lifecycle,
       logRetentionDays: account.trail.logRetentionDays,
-      logsRoleName: `${trail}-logs-${region}`,
+      logsRoleName: trailLogsRoleName(account.name, region),
       alarmTopicArn: this.securityTopic.arn,
       preventDestroy: account.deletionProtection,
     });
