@@ -82,11 +82,18 @@ export function resolveEnvironment(input: EnvironmentInput): Environment {
   };
 }
 
+/** A section that is set but not an object is carried through as it is, for the rules to report. */
+function malformed(input: unknown): boolean {
+  return input !== undefined && (typeof input !== "object" || input === null || Array.isArray(input));
+}
+
 export function resolveLifecycle(input: LifecycleInput | undefined): Lifecycle {
+  if (malformed(input)) return input as unknown as Lifecycle;
   return { ...LIFECYCLE_DEFAULTS, ...input };
 }
 
 function resolveArchive(input: ArchiveInput | undefined): Archive {
+  if (malformed(input)) return input as unknown as Archive;
   return { ...ARCHIVE_DEFAULTS, ...input, lifecycle: resolveLifecycle(input?.lifecycle) };
 }
 
@@ -96,7 +103,7 @@ export function resolveAccount(input: AccountConfig): Account {
   return {
     ...input,
     notifications: { ...ACCOUNT_DEFAULTS.notifications, ...input.notifications },
-    trail: { ...ACCOUNT_DEFAULTS.trail, ...input.trail, lifecycle: resolveLifecycle(input.trail?.lifecycle) },
+    trail: malformed(input.trail) ? (input.trail as unknown as Account["trail"]) : { ...ACCOUNT_DEFAULTS.trail, ...input.trail, lifecycle: resolveLifecycle(input.trail?.lifecycle) },
     configRules: input.configRules ?? ACCOUNT_DEFAULTS.configRules,
     deletionProtection: input.deletionProtection ?? ACCOUNT_DEFAULTS.deletionProtection,
   };
