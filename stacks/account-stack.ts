@@ -1,7 +1,9 @@
 /**
  * One stack per AWS account and region: the settings there can be only one of. It owns
  * `aws_api_gateway_account` and its CloudWatch role; every environment in that account and region
- * depends on it.
+ * depends on it. It also holds the account's audit record: a multi-region CloudTrail trail with its own
+ * bucket and log group, an alarm on API Gateway control-plane changes to the account's security topic,
+ * and (when the account's config turns them on) AWS Config managed rules.
  */
 import { Construct } from "constructs";
 import type { Account, AccountConfig } from "../environments/types";

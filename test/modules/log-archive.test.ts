@@ -89,6 +89,11 @@ describe("LogArchive with a LogSubscription per stage", () => {
     const keyPolicy = dataNamed(s, "aws_iam_policy_document", "key_policy").statement;
     const grant = keyPolicy.find((st: any) => st.sid === "FirehoseDeliveryRoleEncryptsArchiveObjects");
     expect(grant.principals).toEqual([{ type: "AWS", identifiers: [expect.stringMatching(/^\$\{aws_iam_role\..*delivery-role.*\.arn\}$/)] }]);
+    expect(grant.actions).toEqual(["kms:GenerateDataKey", "kms:Decrypt"]);
+    expect(grant.condition).toEqual([
+      { test: "StringEquals", variable: "kms:ViaService", values: ["s3.eu-west-1.amazonaws.com"] },
+      { test: "StringLike", variable: "kms:EncryptionContext:aws:s3:arn", values: [bucketArn, `${bucketArn}/*`] },
+    ]);
   });
 
   it("writes each stage's logs under its own prefix, errors apart, encrypted with the archive key", () => {
