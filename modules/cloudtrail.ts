@@ -19,6 +19,7 @@ import type { Lifecycle } from "../environments/types";
 import { EncryptedLogGroup } from "./log-group";
 import { arn, type AwsLocation, s3BucketArn } from "./naming";
 import { SecureBucket } from "./secure-bucket";
+import { serviceTrust } from "./service-trust";
 
 export interface AccountTrailProps {
   readonly location: AwsLocation;
@@ -93,14 +94,7 @@ export class AccountTrail extends Construct {
     });
     const logGroupArn = arn(at, "logs", `log-group:/cloudtrail/${props.trailName}`);
     const trust = new DataAwsIamPolicyDocument(this, "logs-trust", {
-      statement: [
-        {
-          effect: "Allow",
-          actions: ["sts:AssumeRole"],
-          principals: cloudTrail,
-          condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [at.accountId] }, fromThisTrail],
-        },
-      ],
+      statement: [serviceTrust({ service: "cloudtrail.amazonaws.com", sourceAccount: at.accountId, sourceArns: [this.trailArn] })],
     });
     const role = new IamRole(this, "logs-role", {
       name: props.logsRoleName,

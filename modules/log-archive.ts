@@ -18,6 +18,7 @@ import { firehoseDeliveryGrant } from "./kms-grants";
 import { KmsKey } from "./kms-key";
 import { arn, type AwsLocation, regionalServicePrincipal, s3BucketArn } from "./naming";
 import { SecureBucket } from "./secure-bucket";
+import { serviceTrust } from "./service-trust";
 
 export interface LogArchiveProps {
   readonly location: AwsLocation;
@@ -57,17 +58,7 @@ export class LogArchive extends Construct {
     const bucketArn = s3BucketArn(at.partition, props.bucketName);
 
     const deliveryTrust = new DataAwsIamPolicyDocument(this, "delivery-trust", {
-      statement: [
-        {
-          effect: "Allow",
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: ["firehose.amazonaws.com"] }],
-          condition: [
-            { test: "StringEquals", variable: "aws:SourceAccount", values: [at.accountId] },
-            { test: "ArnEquals", variable: "aws:SourceArn", values: streamArns },
-          ],
-        },
-      ],
+      statement: [serviceTrust({ service: "firehose.amazonaws.com", sourceAccount: at.accountId, sourceArns: streamArns })],
     });
     this.deliveryRole = new IamRole(this, "delivery-role", {
       name: props.deliveryRoleName,
@@ -116,16 +107,8 @@ export class LogArchive extends Construct {
 
     const subscriptionTrust = new DataAwsIamPolicyDocument(this, "subscription-trust", {
       statement: [
-        {
-          effect: "Allow",
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: [regionalServicePrincipal("logs", at.region)] }],
-          condition: [
-            { test: "StringEquals", variable: "aws:SourceAccount", values: [at.accountId] },
-            // AWS's documented scope for subscription roles: CloudWatch Logs resources of this account and region.
-            { test: "ArnLike", variable: "aws:SourceArn", values: [arn(at, "logs", "*")] },
-          ],
-        },
+        // AWS's documented scope for subscription roles: CloudWatch Logs resources of this account and region.
+        serviceTrust({ service: regionalServicePrincipal("logs", at.region), sourceAccount: at.accountId, sourceArns: [arn(at, "logs", "*")], test: "ArnLike" }),
       ],
     });
     this.subscriptionRole = new IamRole(this, "subscription-role", {

@@ -72,7 +72,10 @@ describe("AccountTrail", () => {
     expect(only(s, "aws_cloudtrail").cloud_watch_logs_group_arn).toMatch(/^\$\{aws_cloudwatch_log_group\..+\.arn\}:\*$/);
     const [trust] = dataNamed(s, "aws_iam_policy_document", "logs-trust").statement;
     expect(trust.principals).toEqual([{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }]);
-    expect(trust.condition).toContainEqual({ test: "StringEquals", variable: "aws:SourceArn", values: [arnOfTrail] });
+    expect(trust.condition).toEqual([
+      { test: "StringEquals", variable: "aws:SourceAccount", values: ["123456789012"] },
+      { test: "ArnEquals", variable: "aws:SourceArn", values: [arnOfTrail] },
+    ]);
     expect(dataNamed(s, "aws_iam_policy_document", "logs-permissions").statement).toEqual([
       {
         sid: "WriteTrailEvents",
