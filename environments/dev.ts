@@ -25,6 +25,8 @@ const dev: EnvironmentInput = {
   ],
   notifications: { emails: ["orders-dev@example.com"] },
   tags: { "cost-center": "engineering" },
+  // Dev access logs are worth a quarter: a month in Standard, then Standard-IA, then gone.
+  archive: { lifecycle: { transitions: [{ storageClass: "STANDARD_IA", days: 30 }], expirationDays: 90, noncurrentVersionExpirationDays: 7 }, bufferingIntervalSeconds: 60 },
 };
 
 export default dev;

@@ -2,8 +2,14 @@
  * Applies the defaults of `defaults.ts` to an environment input. It does not check anything: values of
  * the wrong type are carried through unchanged, so that the rules can report them with their field.
  */
-import { ENVIRONMENT_DEFAULTS, STAGE_DEFAULTS } from "./defaults";
+import { ACCOUNT_DEFAULTS, ARCHIVE_DEFAULTS, ENVIRONMENT_DEFAULTS, LIFECYCLE_DEFAULTS, STAGE_DEFAULTS } from "./defaults";
 import type {
+  Account,
+  AccountConfig,
+  Archive,
+  ArchiveInput,
+  Lifecycle,
+  LifecycleInput,
   Caching,
   EnvironmentInput,
   Environment,
@@ -62,7 +68,7 @@ export function resolveEnvironment(input: EnvironmentInput): Environment {
   return {
     name: input.name,
     tier: input.tier,
-    account: input.account,
+    account: resolveAccount(input.account),
     region: input.region,
     service: input.service,
     owner: input.owner,
@@ -72,5 +78,33 @@ export function resolveEnvironment(input: EnvironmentInput): Environment {
     deletionProtection: input.deletionProtection ?? ENVIRONMENT_DEFAULTS.deletionProtection,
     tags: input.tags ?? ENVIRONMENT_DEFAULTS.tags,
     notifications: { ...ENVIRONMENT_DEFAULTS.notifications, ...input.notifications },
+    archive: resolveArchive(input.archive),
+  };
+}
+
+/** A section that is set but not an object is carried through as it is, for the rules to report. */
+function malformed(input: unknown): boolean {
+  return input !== undefined && (typeof input !== "object" || input === null || Array.isArray(input));
+}
+
+export function resolveLifecycle(input: LifecycleInput | undefined): Lifecycle {
+  if (malformed(input)) return input as unknown as Lifecycle;
+  return { ...LIFECYCLE_DEFAULTS, ...input };
+}
+
+function resolveArchive(input: ArchiveInput | undefined): Archive {
+  if (malformed(input)) return input as unknown as Archive;
+  return { ...ARCHIVE_DEFAULTS, ...input, lifecycle: resolveLifecycle(input?.lifecycle) };
+}
+
+/** The account with its defaults; anything that is not an object is carried through for the rules to report. */
+export function resolveAccount(input: AccountConfig): Account {
+  if (typeof input !== "object" || input === null) return input as Account;
+  return {
+    ...input,
+    notifications: { ...ACCOUNT_DEFAULTS.notifications, ...input.notifications },
+    trail: malformed(input.trail) ? (input.trail as unknown as Account["trail"]) : { ...ACCOUNT_DEFAULTS.trail, ...input.trail, lifecycle: resolveLifecycle(input.trail?.lifecycle) },
+    configRules: input.configRules ?? ACCOUNT_DEFAULTS.configRules,
+    deletionProtection: input.deletionProtection ?? ACCOUNT_DEFAULTS.deletionProtection,
   };
 }

@@ -131,7 +131,12 @@ describe("bad input", () => {
   });
 
   it("prod with a short retention and deletion protection off", () => {
-    const message = expectRejected(withEnv("prod", { logs: { retentionDays: 30 }, deletionProtection: false }), "logs.retentionDays = 30: is too short for production. Allowed: at least 365 days", "deletionProtection = false");
+    const archive = { lifecycle: { transitions: [], expirationDays: 180 } };
+    const message = expectRejected(
+      withEnv("prod", { logs: { retentionDays: 30 }, archive, deletionProtection: false }),
+      "logs.retentionDays = 30: is too short for production while the archive keeps logs only 180 days. Allowed: at least 365 days, or archive.lifecycle.expirationDays of at least 365",
+      "deletionProtection = false",
+    );
     expect(message).toMatch(/^Invalid environment configuration \(2 errors\)/);
   });
 
