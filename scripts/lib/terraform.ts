@@ -38,9 +38,11 @@ export function mirrorFromEnv(env: NodeJS.ProcessEnv = process.env): string | un
   return path.resolve(mirror);
 }
 
-/** Writes a Terraform CLI config (mirror when given, registry otherwise; always a plugin cache) and returns its path. */
+/**
+ * Writes a Terraform CLI config and returns its path. With a mirror, `init` links the provider straight from
+ * it (nothing is copied); from the registry, the plugin cache keeps one download for every stack of a run.
+ */
 export function writeCliConfig(dir: string, opts: { mirror?: string; pluginCacheDir: string }): string {
-  fs.mkdirSync(opts.pluginCacheDir, { recursive: true });
   const installation = opts.mirror
     ? [
         "provider_installation {",
@@ -54,8 +56,11 @@ export function writeCliConfig(dir: string, opts: { mirror?: string; pluginCache
         "}",
       ]
     : [];
+  if (!opts.mirror) fs.mkdirSync(opts.pluginCacheDir, { recursive: true });
+  const cache = opts.mirror ? [] : [`plugin_cache_dir = ${JSON.stringify(opts.pluginCacheDir)}`];
   const file = path.join(dir, "terraform.rc");
-  fs.writeFileSync(file, [...installation, `plugin_cache_dir = ${JSON.stringify(opts.pluginCacheDir)}`, ""].join("\n"));
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(file, [...installation, ...cache, ""].join("\n"));
   return file;
 }
 

@@ -70,13 +70,14 @@ describe("terraform harness", () => {
     expect(() => findTerraform({ PATH: "" })).toThrow(/terraform was not found on PATH\. Terraform 1\.11 is required .*install/);
   });
 
-  it("writes a CLI config for a mirror, or for the registry, always with a plugin cache", () => {
+  it("writes a CLI config for a mirror (linked, no cache), or for the registry with a plugin cache", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-config-"));
     const withMirror = fs.readFileSync(writeCliConfig(dir, { mirror: "/m", pluginCacheDir: path.join(dir, "cache") }), "utf8");
     expect(withMirror).toContain('filesystem_mirror {\n    path    = "/m"');
-    expect(withMirror).toContain(`plugin_cache_dir = "${path.join(dir, "cache")}"`);
+    expect(withMirror).not.toContain("plugin_cache_dir");
     const registry = fs.readFileSync(writeCliConfig(dir, { pluginCacheDir: path.join(dir, "cache") }), "utf8");
     expect(registry).not.toContain("provider_installation");
+    expect(registry).toContain(`plugin_cache_dir = "${path.join(dir, "cache")}"`);
   });
 
   it("rejects a mirror that is not a directory", () => {
