@@ -2,7 +2,7 @@
  * Every default of the environment config, in one place. Secure by default: data trace off,
  * execution logs at ERROR, throttling on, X-Ray on, deletion protection on.
  */
-import type { AlarmConfig, AlarmKind, CacheClusterSize, LoggingLevel, Tracing } from "./types";
+import type { AlarmConfig, AlarmKind, CacheClusterSize, LoggingLevel, Tracing, Transition } from "./types";
 
 export const STAGE_DEFAULTS = {
   loggingLevel: "ERROR" as LoggingLevel,
@@ -32,3 +32,32 @@ export const ALARM_DEFAULTS: Readonly<Record<AlarmKind, AlarmConfig>> = {
 
 /** X-Ray's own default sampling (one request a second, then 5%). */
 export const TRACING_DEFAULTS: Tracing = { samplingRate: 0.05, reservoirSize: 1, priority: 1000 };
+/** Archive for years at archive prices: Standard-IA after a month, Glacier after a quarter, Deep Archive after half a year. */
+export const LIFECYCLE_DEFAULTS = {
+  transitions: [
+    { storageClass: "STANDARD_IA", days: 30 },
+    { storageClass: "GLACIER", days: 90 },
+    { storageClass: "DEEP_ARCHIVE", days: 180 },
+  ] as readonly Transition[],
+  expirationDays: 2557,
+  noncurrentVersionExpirationDays: 30,
+  abortIncompleteMultipartUploadDays: 7,
+} as const;
+
+export const ARCHIVE_DEFAULTS = {
+  lifecycle: LIFECYCLE_DEFAULTS,
+  bufferingIntervalSeconds: 300,
+  bufferingSizeMiB: 5,
+} as const;
+
+export const TRAIL_DEFAULTS = {
+  lifecycle: LIFECYCLE_DEFAULTS,
+  logRetentionDays: 90,
+} as const;
+
+export const ACCOUNT_DEFAULTS = {
+  notifications: ENVIRONMENT_DEFAULTS.notifications,
+  trail: TRAIL_DEFAULTS,
+  configRules: false,
+  deletionProtection: true,
+} as const;

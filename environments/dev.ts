@@ -33,6 +33,8 @@ const dev: EnvironmentInput = {
     serverErrorCount: { threshold: 50, periodSeconds: 300 },
   },
   tracing: { samplingRate: 0.5, reservoirSize: 5 },
+  // Dev access logs are worth a quarter: a month in Standard, then Standard-IA, then gone.
+  archive: { lifecycle: { transitions: [{ storageClass: "STANDARD_IA", days: 30 }], expirationDays: 90, noncurrentVersionExpirationDays: 7 }, bufferingIntervalSeconds: 60 },
 };
 
 export default dev;

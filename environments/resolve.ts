@@ -2,9 +2,15 @@
  * Applies the defaults of `defaults.ts` to an environment input. It does not check anything: values of
  * the wrong type are carried through unchanged, so that the rules can report them with their field.
  */
-import { ALARM_DEFAULTS, ENVIRONMENT_DEFAULTS, STAGE_DEFAULTS, TRACING_DEFAULTS } from "./defaults";
+import { ACCOUNT_DEFAULTS, ALARM_DEFAULTS, ARCHIVE_DEFAULTS, ENVIRONMENT_DEFAULTS, LIFECYCLE_DEFAULTS, STAGE_DEFAULTS, TRACING_DEFAULTS } from "./defaults";
 import { ALARM_KINDS, type AlarmConfig, type AlarmKind, type Alarms, type AlarmsInput, type Tracing } from "./types";
 import type {
+  Account,
+  AccountConfig,
+  Archive,
+  ArchiveInput,
+  Lifecycle,
+  LifecycleInput,
   Caching,
   EnvironmentInput,
   Environment,
@@ -59,23 +65,18 @@ function resolveStage(input: StageInput): StageConfig {
   };
 }
 
-/** Undefined (defaults apply) or a plain object; anything else is carried through for the rules to report. */
-function isSettings(value: unknown): value is object | undefined {
-  return value === undefined || (typeof value === "object" && value !== null && !Array.isArray(value));
-}
-
 /**
  * Every known alarm with its defaults applied; `datapointsToAlarm` follows `evaluationPeriods` unless set.
  * Unknown keys and non-object values are carried through for the rules to report.
  */
 function resolveAlarms(input: AlarmsInput | undefined): Alarms {
-  if (!isSettings(input)) return input as unknown as Alarms;
+  if (malformed(input)) return input as unknown as Alarms;
   const given = (input ?? {}) as Readonly<Record<string, unknown>>;
   const kinds = [...new Set([...ALARM_KINDS, ...Object.keys(given)])] as AlarmKind[];
   return Object.fromEntries(
     kinds.map((kind) => {
       const own = given[kind];
-      if (!isSettings(own)) return [kind, own];
+      if (malformed(own)) return [kind, own];
       const merged: AlarmConfig = { ...ALARM_DEFAULTS[kind], ...(own as Partial<AlarmConfig> | undefined) };
       const datapointsToAlarm = (own as Partial<AlarmConfig> | undefined)?.datapointsToAlarm ?? merged.evaluationPeriods;
       return [kind, { ...merged, datapointsToAlarm }];
@@ -87,7 +88,7 @@ export function resolveEnvironment(input: EnvironmentInput): Environment {
   return {
     name: input.name,
     tier: input.tier,
-    account: input.account,
+    account: resolveAccount(input.account),
     region: input.region,
     service: input.service,
     owner: input.owner,
@@ -98,6 +99,34 @@ export function resolveEnvironment(input: EnvironmentInput): Environment {
     tags: input.tags ?? ENVIRONMENT_DEFAULTS.tags,
     notifications: { ...ENVIRONMENT_DEFAULTS.notifications, ...input.notifications },
     alarms: resolveAlarms(input.alarms),
-    tracing: isSettings(input.tracing) ? { ...TRACING_DEFAULTS, ...input.tracing } : (input.tracing as unknown as Tracing),
+    tracing: malformed(input.tracing) ? (input.tracing as unknown as Tracing) : { ...TRACING_DEFAULTS, ...input.tracing },
+    archive: resolveArchive(input.archive),
+  };
+}
+
+/** A section that is set but not an object is carried through as it is, for the rules to report. */
+function malformed(input: unknown): boolean {
+  return input !== undefined && (typeof input !== "object" || input === null || Array.isArray(input));
+}
+
+export function resolveLifecycle(input: LifecycleInput | undefined): Lifecycle {
+  if (malformed(input)) return input as unknown as Lifecycle;
+  return { ...LIFECYCLE_DEFAULTS, ...input };
+}
+
+function resolveArchive(input: ArchiveInput | undefined): Archive {
+  if (malformed(input)) return input as unknown as Archive;
+  return { ...ARCHIVE_DEFAULTS, ...input, lifecycle: resolveLifecycle(input?.lifecycle) };
+}
+
+/** The account with its defaults; anything that is not an object is carried through for the rules to report. */
+export function resolveAccount(input: AccountConfig): Account {
+  if (typeof input !== "object" || input === null) return input as Account;
+  return {
+    ...input,
+    notifications: { ...ACCOUNT_DEFAULTS.notifications, ...input.notifications },
+    trail: malformed(input.trail) ? (input.trail as unknown as Account["trail"]) : { ...ACCOUNT_DEFAULTS.trail, ...input.trail, lifecycle: resolveLifecycle(input.trail?.lifecycle) },
+    configRules: input.configRules ?? ACCOUNT_DEFAULTS.configRules,
+    deletionProtection: input.deletionProtection ?? ACCOUNT_DEFAULTS.deletionProtection,
   };
 }

@@ -26,6 +26,17 @@ export interface AccountConfig {
   readonly id: string;
   /** Only production accounts may host production-tier environments. */
   readonly production: boolean;
+  /** Subscribers of the account's security alarm topic (API Gateway control-plane changes). @default no subscribers */
+  readonly notifications?: NotificationsInput;
+  /** The account's CloudTrail trail: its S3 archive and its CloudWatch log group. @default TRAIL_DEFAULTS */
+  readonly trail?: TrailInput;
+  /**
+   * AWS Config managed rules (API Gateway execution logging and X-Ray, CloudTrail). They need a
+   * configuration recorder, which this project does not create: turn on only where one exists. @default false
+   */
+  readonly configRules?: boolean;
+  /** `prevent_destroy` on the trail's bucket, log group and key. Required in production accounts. @default true */
+  readonly deletionProtection?: boolean;
 }
 
 /** Request throttling: steady-state rate (requests/second) and burst (bucket size). */
@@ -140,6 +151,8 @@ export interface EnvironmentInput {
   readonly tags?: Readonly<Record<string, string>>;
   /** Subscribers of the environment's alarm topic. @default no subscribers */
   readonly notifications?: NotificationsInput;
+  /** The S3 archive of the access logs (CloudWatch Logs -> Firehose -> S3). @default ARCHIVE_DEFAULTS */
+  readonly archive?: ArchiveInput;
 }
 
 export interface Throttling {
@@ -178,7 +191,7 @@ export interface StageConfig {
 export interface Environment {
   readonly name: string;
   readonly tier: Tier;
-  readonly account: AccountConfig;
+  readonly account: Account;
   readonly region: string;
   readonly service: string;
   readonly owner: string;
@@ -188,6 +201,77 @@ export interface Environment {
   readonly deletionProtection: boolean;
   readonly tags: Readonly<Record<string, string>>;
   readonly notifications: Notifications;
+  readonly archive: Archive;
+}
+
+/**
+ * S3 storage classes a lifecycle rule can move objects to, in the only order S3 allows (the "waterfall":
+ * an object only ever moves to a colder class).
+ */
+export type StorageClass = "STANDARD_IA" | "INTELLIGENT_TIERING" | "ONEZONE_IA" | "GLACIER_IR" | "GLACIER" | "DEEP_ARCHIVE";
+export const STORAGE_CLASSES: readonly StorageClass[] = ["STANDARD_IA", "INTELLIGENT_TIERING", "ONEZONE_IA", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"];
+
+/** Move objects to a storage class a number of days after they were written. */
+export interface Transition {
+  readonly storageClass: StorageClass;
+  /** Days after creation; STANDARD_IA and ONEZONE_IA need at least 30. */
+  readonly days: number;
+}
+
+/** What an S3 lifecycle configuration does with a bucket's objects. */
+export interface LifecycleInput {
+  /** Colder classes over time, in waterfall order. @default STANDARD_IA at 30, GLACIER at 90, DEEP_ARCHIVE at 180 days */
+  readonly transitions?: readonly Transition[];
+  /** Days after creation the objects are deleted; after the last transition. @default 2557 (7 years) */
+  readonly expirationDays?: number;
+  /** Days an overwritten or deleted object's old version is kept. @default 30 */
+  readonly noncurrentVersionExpirationDays?: number;
+  /** Days before an unfinished multipart upload is aborted (its parts are billed until then). @default 7 */
+  readonly abortIncompleteMultipartUploadDays?: number;
+}
+
+export interface Lifecycle {
+  readonly transitions: readonly Transition[];
+  readonly expirationDays: number;
+  readonly noncurrentVersionExpirationDays: number;
+  readonly abortIncompleteMultipartUploadDays: number;
+}
+
+/** The access-log archive: a Firehose stream per stage writes into one bucket per environment. */
+export interface ArchiveInput {
+  /** @default LIFECYCLE_DEFAULTS */
+  readonly lifecycle?: LifecycleInput;
+  /** Firehose flushes to S3 after this many seconds, 0..900. @default 300 */
+  readonly bufferingIntervalSeconds?: number;
+  /** ... or this many MiB, 1..128, whichever comes first. @default 5 */
+  readonly bufferingSizeMiB?: number;
+}
+
+export interface Archive {
+  readonly lifecycle: Lifecycle;
+  readonly bufferingIntervalSeconds: number;
+  readonly bufferingSizeMiB: number;
+}
+
+/** The account's CloudTrail trail. */
+export interface TrailInput {
+  /** Archive of the trail's log files in S3. @default LIFECYCLE_DEFAULTS */
+  readonly lifecycle?: LifecycleInput;
+  /** Retention of the trail's CloudWatch log group (the alarm source; S3 is the record). @default 90 */
+  readonly logRetentionDays?: number;
+}
+
+export interface Trail {
+  readonly lifecycle: Lifecycle;
+  readonly logRetentionDays: number;
+}
+
+/** An account with every default applied. */
+export interface Account extends AccountConfig {
+  readonly notifications: Notifications;
+  readonly trail: Trail;
+  readonly configRules: boolean;
+  readonly deletionProtection: boolean;
 }
 
 /**

@@ -5,7 +5,7 @@
 import { resolveEnvironment } from "./resolve";
 import { type ConfigIssue, describeValue, issue } from "./rules/checks";
 import { ENVIRONMENT_RULES } from "./rules";
-import type { Environment, EnvironmentInput } from "./types";
+import type { Account, AccountConfig, Environment, EnvironmentInput } from "./types";
 
 /** A config that cannot be deployed. `issues` are grouped by environment name. */
 export class ConfigValidationError extends Error {
@@ -42,6 +42,17 @@ export function validateEnvironment(input: EnvironmentInput): Environment {
   return env;
 }
 
+/** What names an account: its name, id and production flag (its settings are compared apart). */
+function identity(account: Account): AccountConfig {
+  return { name: account.name, id: account.id, production: account.production };
+}
+
+/** The account-level settings, which one account stack builds once for every environment in it. */
+function settings(account: Account): Pick<Account, "notifications" | "trail" | "configRules" | "deletionProtection"> {
+  const { notifications, trail, configRules, deletionProtection } = account;
+  return { notifications, trail, configRules, deletionProtection };
+}
+
 /**
  * Rules across environments: an account id is one account (one name, one production flag), and two
  * environments never share a name (it is their stack name).
@@ -57,7 +68,10 @@ export function crossEnvironmentIssues(envs: readonly Environment[]): Map<string
     seenNames.add(env.name);
     const byId = accountsById.get(env.account.id);
     if (byId && (byId.account.name !== env.account.name || byId.account.production !== env.account.production)) {
-      add(env.name, issue("account", env.account, `differs from environment "${byId.name}" for the same account id`, `the same name and production flag as ${describeValue(byId.account)}`));
+      add(env.name, issue("account", identity(env.account), `differs from environment "${byId.name}" for the same account id`, `the same name and production flag as ${describeValue(identity(byId.account))}`));
+    }
+    if (byId && byId.account.name === env.account.name && JSON.stringify(settings(byId.account)) !== JSON.stringify(settings(env.account))) {
+      add(env.name, issue("account", settings(env.account), `has other settings than in environment "${byId.name}" for the same account (one account stack serves both)`, `the same notifications, trail, configRules and deletionProtection as in "${byId.name}"`));
     }
     const byName = accountsByName.get(env.account.name);
     if (byName && byName.account.id !== env.account.id) {

@@ -49,3 +49,52 @@ export function cloudWatchAlarmsGrant(): KeyPolicyStatement {
     resources: ["*"],
   };
 }
+
+/**
+ * CloudTrail encrypts the log files of one trail (AWS's documented key policy for CloudTrail): only for
+ * requests made on behalf of that trail (`aws:SourceArn`), for trails of this account (encryption context).
+ */
+export function cloudTrailEncryptGrant(at: AwsLocation, trailArn: string): KeyPolicyStatement {
+  return {
+    sid: "CloudTrailEncryptsThisTrailsLogs",
+    effect: "Allow",
+    principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }],
+    actions: ["kms:GenerateDataKey*"],
+    resources: ["*"],
+    condition: [
+      { test: "StringEquals", variable: "aws:SourceArn", values: [trailArn] },
+      { test: "StringLike", variable: "kms:EncryptionContext:aws:cloudtrail:arn", values: [`arn:${at.partition}:cloudtrail:*:${at.accountId}:trail/*`] },
+    ],
+  };
+}
+
+/** CloudTrail checks the key when the trail is created or updated (DescribeKey carries no encryption context). */
+export function cloudTrailDescribeKeyGrant(trailArn: string): KeyPolicyStatement {
+  return {
+    sid: "CloudTrailDescribesKey",
+    effect: "Allow",
+    principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }],
+    actions: ["kms:DescribeKey"],
+    resources: ["*"],
+    condition: [{ test: "StringEquals", variable: "aws:SourceArn", values: [trailArn] }],
+  };
+}
+
+/**
+ * The Firehose delivery role encrypts the objects it writes to one bucket, through S3 only
+ * (`kms:ViaService`) and only for that bucket (the S3 encryption context is the object or, with an S3
+ * Bucket Key, the bucket ARN). Name the role by a reference to it: the key policy must come after the role.
+ */
+export function firehoseDeliveryGrant(at: AwsLocation, roleArn: string, bucketArn: string): KeyPolicyStatement {
+  return {
+    sid: "FirehoseDeliveryRoleEncryptsArchiveObjects",
+    effect: "Allow",
+    principals: [{ type: "AWS", identifiers: [roleArn] }],
+    actions: ["kms:GenerateDataKey", "kms:Decrypt"],
+    resources: ["*"],
+    condition: [
+      { test: "StringEquals", variable: "kms:ViaService", values: [regionalServicePrincipal("s3", at.region)] },
+      { test: "StringLike", variable: "kms:EncryptionContext:aws:s3:arn", values: [bucketArn, `${bucketArn}/*`] },
+    ],
+  };
+}

@@ -67,3 +67,44 @@ export function awsLocation(accountId: string, region: string): AwsLocation {
 export function arn(at: AwsLocation, service: string, resource: string, opts: { global?: boolean } = {}): string {
   return `arn:${at.partition}:${service}:${opts.global ? "" : at.region}:${at.accountId}:${resource}`;
 }
+
+/** S3 bucket names are global: 3 to 63 characters. */
+export const MAX_BUCKET_NAME_LENGTH = 63;
+/** IAM role names and Firehose delivery stream names: at most 64 characters. */
+export const MAX_ROLE_NAME_LENGTH = 64;
+export const MAX_DELIVERY_STREAM_NAME_LENGTH = 64;
+
+/** The environment's access-log archive: unique across AWS because it names the account and region. */
+export function logArchiveBucketName(service: string, environment: string, accountId: string, region: string): string {
+  return `${service}-${environment}-log-archive-${accountId}-${region}`;
+}
+
+/** The bucket of the account's CloudTrail trail in one region. */
+export function trailBucketName(accountName: string, accountId: string, region: string): string {
+  return `${accountName}-cloudtrail-${accountId}-${region}`;
+}
+
+/** The account's trail (one per account stack). */
+export function trailName(accountName: string): string {
+  return `${accountName}-account-trail`;
+}
+
+/** The Firehose delivery stream that archives one stage's access logs. */
+export function archiveStreamName(prefix: string, stageName: string): string {
+  return `${prefix}-archive-${stageName}`;
+}
+
+/** The roles of the archive: Firehose writes to S3; CloudWatch Logs puts records into Firehose. */
+export function archiveRoleNames(prefix: string): { delivery: string; subscription: string } {
+  return { delivery: `${prefix}-archive-delivery`, subscription: `${prefix}-archive-subscription` };
+}
+
+/** `arn:<partition>:s3:::<bucket>`: S3 ARNs have neither region nor account. */
+export function s3BucketArn(partition: string, bucketName: string): string {
+  return `arn:${partition}:s3:::${bucketName}`;
+}
+
+/** The role CloudTrail uses to write to CloudWatch Logs (IAM is global: the name carries the region). */
+export function trailLogsRoleName(accountName: string, region: string): string {
+  return `${trailName(accountName)}-logs-${region}`;
+}

@@ -13,7 +13,9 @@ import { StageSamplingRule } from "../modules/xray-sampling-rule";
 import { GuardedAwsProvider } from "../modules/guarded-aws-provider";
 import { cloudWatchAlarmsGrant, cloudWatchLogsGrant } from "../modules/kms-grants";
 import { KmsKey } from "../modules/kms-key";
-import { arn, awsLocation, Naming, standardTags } from "../modules/naming";
+import { LogArchive } from "../modules/log-archive";
+import { LogSubscription } from "../modules/log-subscription";
+import { archiveRoleNames, archiveStreamName, arn, awsLocation, logArchiveBucketName, Naming, standardTags } from "../modules/naming";
 import { NotificationTopic } from "../modules/notification-topic";
 import { OpenApiRestApi } from "../modules/openapi-rest-api";
 import { configureStateBackend } from "../modules/state-backend";
@@ -31,6 +33,9 @@ export class ApiObservabilityStack extends ReadableStack {
   public readonly savedQueries: SavedQueries;
   /** One per stage with tracing on. */
   public readonly samplingRules: readonly StageSamplingRule[];
+  /** The S3 archive of every stage's access logs, and the stream of each stage into it. */
+  public readonly archive: LogArchive;
+  public readonly archiveSubscriptions: readonly LogSubscription[];
 
   constructor(scope: Construct, env: Environment) {
     super(scope, env.name);
@@ -114,6 +119,29 @@ export class ApiObservabilityStack extends ReadableStack {
             }),
           ]
         : [],
+    );
+    const streamName = (stage: string) => archiveStreamName(naming.prefix, stage);
+    const roles = archiveRoleNames(naming.prefix);
+    this.archive = new LogArchive(this, "archive", {
+      location,
+      bucketName: logArchiveBucketName(env.service, env.name, env.account.id, env.region),
+      keyAlias: naming.name("archive"),
+      streamNames: env.stages.map((stage) => streamName(stage.name)),
+      deliveryRoleName: roles.delivery,
+      subscriptionRoleName: roles.subscription,
+      lifecycle: env.archive.lifecycle,
+      preventDestroy: env.deletionProtection,
+    });
+    this.archiveSubscriptions = this.stages.map(
+      (stage) =>
+        new LogSubscription(this, `archive-${stage.stageName}`, {
+          archive: this.archive,
+          streamName: streamName(stage.stageName),
+          stageName: stage.stageName,
+          logGroupName: stage.accessLogGroup.name,
+          bufferingIntervalSeconds: env.archive.bufferingIntervalSeconds,
+          bufferingSizeMiB: env.archive.bufferingSizeMiB,
+        }),
     );
   }
 }

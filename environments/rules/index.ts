@@ -1,5 +1,7 @@
 /** Every rule an environment must pass. Each is a small pure function: environment in, issues out. */
 import type { Environment } from "../types";
+import { accountNames, accountNotifications, accountSwitches, accountTrail } from "./account-settings";
+import { archiveBuffering, archiveLifecycle, archiveNames } from "./archive";
 import { apiDefinition } from "./api";
 import type { ConfigIssue } from "./checks";
 import { account, deletionProtection, environmentName, region, serviceAndOwner, tags, tier } from "./identity";
@@ -10,6 +12,7 @@ import {
   noDataTraceInProduction,
   prodIsProductionTier,
   productionAccount,
+  productionAccountProtection,
   productionDeletionProtection,
   productionRetention,
 } from "./production";
@@ -40,4 +43,12 @@ export const ENVIRONMENT_RULES: readonly EnvironmentRule[] = [
   alarms,
   tracing,
   samplingRuleNames,
+  archiveLifecycle,
+  archiveBuffering,
+  archiveNames,
+  accountNotifications,
+  accountTrail,
+  accountSwitches,
+  accountNames,
+  productionAccountProtection,
 ];

@@ -42,15 +42,34 @@ export function executionLoggingInProduction(env: Environment): ConfigIssue[] {
   );
 }
 
+/**
+ * Production logs are kept a year: in CloudWatch, or in the S3 archive (which receives every access log
+ * event), so a shorter, cheaper CloudWatch retention is fine when the archive keeps them long enough.
+ */
 export function productionRetention(env: Environment): ConfigIssue[] {
   const days = env.logs?.retentionDays;
-  return isProduction(env) && typeof days === "number" && days < MIN_PRODUCTION_RETENTION_DAYS
-    ? [issue("logs.retentionDays", days, "is too short for production", `at least ${MIN_PRODUCTION_RETENTION_DAYS} days`)]
-    : [];
+  const archived = env.archive?.lifecycle?.expirationDays;
+  if (!isProduction(env) || typeof days !== "number" || days >= MIN_PRODUCTION_RETENTION_DAYS) return [];
+  if (typeof archived === "number" && archived >= MIN_PRODUCTION_RETENTION_DAYS) return [];
+  return [
+    issue(
+      "logs.retentionDays",
+      days,
+      `is too short for production while the archive keeps logs only ${archived} days`,
+      `at least ${MIN_PRODUCTION_RETENTION_DAYS} days, or archive.lifecycle.expirationDays of at least ${MIN_PRODUCTION_RETENTION_DAYS}`,
+    ),
+  ];
 }
 
 export function productionDeletionProtection(env: Environment): ConfigIssue[] {
   return isProduction(env) && env.deletionProtection === false
     ? [issue("deletionProtection", false, "leaves production logs destroyable", "true")]
+    : [];
+}
+
+/** The production account's audit trail cannot be destroyed by a rename or a stray destroy. */
+export function productionAccountProtection(env: Environment): ConfigIssue[] {
+  return env.account?.production === true && env.account.deletionProtection === false
+    ? [issue("account.deletionProtection", false, "leaves the production account's CloudTrail bucket and logs destroyable", "true")]
     : [];
 }

@@ -20,6 +20,8 @@ export interface SynthOptions {
   readonly app?: string;
   /** Extra environment for the app (e.g. `ENVIRONMENTS=dev`). @default {} */
   readonly env?: Readonly<Record<string, string>>;
+  /** Extra arguments for node before the app (the benchmark preloads a memory probe). @default [] */
+  readonly nodeArgs?: readonly string[];
 }
 
 export interface SynthResult {
@@ -60,7 +62,7 @@ export function synthHcl(options: SynthOptions = {}): SynthResult {
   fs.rmSync(outdir, { recursive: true, force: true });
   fs.rmSync(staging, { recursive: true, force: true });
   try {
-    const run = spawnSync(process.execPath, [options.app ?? "dist/main.js"], {
+    const run = spawnSync(process.execPath, [...(options.nodeArgs ?? []), options.app ?? "dist/main.js"], {
       env: { ...process.env, ...options.env, SYNTH_HCL_OUTPUT: "true", CDKTF_OUTDIR: staging },
       encoding: "utf8",
     });

@@ -131,7 +131,12 @@ describe("bad input", () => {
   });
 
   it("prod with a short retention and deletion protection off", () => {
-    const message = expectRejected(withEnv("prod", { logs: { retentionDays: 30 }, deletionProtection: false }), "logs.retentionDays = 30: is too short for production. Allowed: at least 365 days", "deletionProtection = false");
+    const archive = { lifecycle: { transitions: [], expirationDays: 180 } };
+    const message = expectRejected(
+      withEnv("prod", { logs: { retentionDays: 30 }, archive, deletionProtection: false }),
+      "logs.retentionDays = 30: is too short for production while the archive keeps logs only 180 days. Allowed: at least 365 days, or archive.lifecycle.expirationDays of at least 365",
+      "deletionProtection = false",
+    );
     expect(message).toMatch(/^Invalid environment configuration \(2 errors\)/);
   });
 
@@ -181,5 +186,15 @@ describe("notifications", () => {
 
   it("an email must be an address", () => {
     expectRejected(withEnv("dev", { notifications: { emails: ["oncall"] } }), 'notifications.emails[0] = "oncall": is not an email address');
+  });
+});
+
+describe("regions", () => {
+  it.each(["eu-west-1", "us-east-1", "ap-southeast-5", "cn-northwest-1", "us-gov-west-1", "us-isob-east-1"])("accepts %s", (region) => {
+    expect(() => validateEnvironment(withEnv("dev", { region }))).not.toThrow();
+  });
+
+  it.each(["EU-WEST-1", "eu-west", "euwest1", "eu-west-1a"])("rejects %s", (region) => {
+    expect(() => validateEnvironment(withEnv("dev", { region }))).toThrow(`region = "${region}": is malformed`);
   });
 });

@@ -60,7 +60,7 @@ describe("stacks", () => {
   it("names resources by their construct path, without hash suffixes", () => {
     const dev = parsed(stacks.environments[0]);
     expect(Object.keys(dev.resource.aws_api_gateway_stage)).toEqual(["stage-dev_stage"]);
-    expect(Object.keys(dev.resource.aws_kms_key)).toEqual(["key_key"]);
+    expect(Object.keys(dev.resource.aws_kms_key).sort()).toEqual(["archive_key_key", "key_key"]);
   });
 
   it("encrypts every log group and the alarm topic of an environment with its own key", () => {

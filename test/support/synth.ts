@@ -25,3 +25,17 @@ export function only(s: Synthesized, type: string): any {
 export function all(s: Synthesized, type: string): any[] {
   return Object.values(s.resource[type] ?? {});
 }
+
+/** The one data source of a type whose logical id contains `fragment` (e.g. a policy document by its construct id). */
+export function dataNamed(s: Synthesized, type: string, fragment: string): any {
+  const found = Object.entries(s.data[type] ?? {}).filter(([id]) => id.includes(fragment));
+  if (found.length !== 1) throw new Error(`expected one ${type} named like ${fragment}, found ${found.map(([id]) => id).join(", ") || "none"}`);
+  return found[0][1];
+}
+
+/** The one resource of a type whose logical id contains `fragment`. */
+export function resourceNamed(s: Synthesized, type: string, fragment: string): any {
+  const found = Object.entries(s.resource[type] ?? {}).filter(([id]) => id.includes(fragment));
+  if (found.length !== 1) throw new Error(`expected one ${type} named like ${fragment}, found ${found.map(([id]) => id).join(", ") || "none"}`);
+  return found[0][1];
+}

@@ -1,0 +1,93 @@
+/**
+ * One stage's access logs into the archive: a Firehose stream that writes to the archive bucket under
+ * the stage's own prefix, and the subscription filter that sends every event of the stage's access log
+ * group to it.
+ *
+ * Compression: CloudWatch Logs delivers subscription data to Firehose already gzip-compressed, wrapped in
+ * its own JSON envelope. Setting `compression_format = "GZIP"` on that alone would store gzip inside gzip
+ * (the double-gzip pitfall); storing it `UNCOMPRESSED` would keep the envelopes and control messages.
+ * Instead Firehose decompresses the records, extracts the log messages (the access log JSON lines) and
+ * compresses the object once with GZIP: plain `.gz` files of JSON lines that Athena reads as they are.
+ */
+import { CloudwatchLogSubscriptionFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-subscription-filter";
+import { KinesisFirehoseDeliveryStream } from "@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream";
+import { Construct } from "constructs";
+import type { LogArchive } from "./log-archive";
+
+export interface LogSubscriptionProps {
+  readonly archive: LogArchive;
+  /** One of the archive's stream names. */
+  readonly streamName: string;
+  readonly stageName: string;
+  /** The access log group of the stage. */
+  readonly logGroupName: string;
+  /** Seconds Firehose buffers before writing an object, 0..900. @default 300 */
+  readonly bufferingIntervalSeconds?: number;
+  /** MiB Firehose buffers before writing an object, 1..128. @default 5 */
+  readonly bufferingSizeMiB?: number;
+}
+
+/** `access-logs/stage=<stage>/year=.../month=.../day=.../`: one prefix per stage, partitioned by day (Hive style). */
+export function archivePrefix(stageName: string): string {
+  return `access-logs/stage=${stageName}/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/`;
+}
+
+/** Records Firehose could not process or deliver, by error type, apart from the archive. */
+export function archiveErrorPrefix(stageName: string): string {
+  return `errors/stage=${stageName}/!{firehose:error-output-type}/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/`;
+}
+
+function inRange(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`LogSubscription: ${name} = ${value} is out of range. Allowed: a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+export class LogSubscription extends Construct {
+  public readonly stream: KinesisFirehoseDeliveryStream;
+  public readonly filter: CloudwatchLogSubscriptionFilter;
+
+  constructor(scope: Construct, id: string, props: LogSubscriptionProps) {
+    super(scope, id);
+    const { archive } = props;
+    const streamArn = archive.streamArn(props.streamName);
+
+    this.stream = new KinesisFirehoseDeliveryStream(this, "stream", {
+      name: props.streamName,
+      destination: "extended_s3",
+      serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: archive.key.arn },
+      extendedS3Configuration: {
+        roleArn: archive.deliveryRole.arn,
+        bucketArn: archive.bucket.arn,
+        prefix: archivePrefix(props.stageName),
+        errorOutputPrefix: archiveErrorPrefix(props.stageName),
+        bufferingInterval: inRange("bufferingIntervalSeconds", props.bufferingIntervalSeconds ?? 300, 0, 900),
+        bufferingSize: inRange("bufferingSizeMiB", props.bufferingSizeMiB ?? 5, 1, 128),
+        compressionFormat: "GZIP",
+        fileExtension: ".json.gz",
+        kmsKeyArn: archive.key.arn,
+        processingConfiguration: {
+          enabled: true,
+          processors: [
+            { type: "Decompression", parameters: [{ parameterName: "CompressionFormat", parameterValue: "GZIP" }] },
+            { type: "CloudWatchLogProcessing", parameters: [{ parameterName: "DataMessageExtraction", parameterValue: "true" }] },
+          ],
+        },
+      },
+      // Firehose checks that it can write to the bucket when the stream is created.
+      dependsOn: [archive.deliveryPolicy, archive.bucket.policy],
+    });
+
+    this.filter = new CloudwatchLogSubscriptionFilter(this, "subscription", {
+      name: `archive-to-${props.streamName}`,
+      logGroupName: props.logGroupName,
+      // Every event: the archive is the complete record.
+      filterPattern: "",
+      destinationArn: streamArn,
+      roleArn: archive.subscriptionRole.arn,
+      // CloudWatch Logs tests the role by putting a record when the filter is created.
+      dependsOn: [this.stream, archive.subscriptionPolicy],
+    });
+  }
+}

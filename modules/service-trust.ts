@@ -1,0 +1,24 @@
+/**
+ * Trust policy statements for roles that an AWS service assumes, always scoped against the confused
+ * deputy: the service may assume the role only on behalf of the given account and resources.
+ */
+import type { DataAwsIamPolicyDocumentStatement, DataAwsIamPolicyDocumentStatementCondition } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+
+export interface ServiceTrustProps {
+  /** The service principal, e.g. `firehose.amazonaws.com` or `logs.eu-west-1.amazonaws.com`. */
+  readonly service: string;
+  /** The account the service acts for (`aws:SourceAccount`). */
+  readonly sourceAccount: string;
+  /** `aws:SourceArn`: the resources the service acts for, compared with `test`. */
+  readonly sourceArns: readonly string[];
+  /** `ArnEquals` for exact ARNs, `ArnLike` for patterns. @default "ArnEquals" */
+  readonly test?: "ArnEquals" | "ArnLike";
+}
+
+export function serviceTrust(props: ServiceTrustProps): DataAwsIamPolicyDocumentStatement {
+  const conditions: DataAwsIamPolicyDocumentStatementCondition[] = [
+    { test: "StringEquals", variable: "aws:SourceAccount", values: [props.sourceAccount] },
+    { test: props.test ?? "ArnEquals", variable: "aws:SourceArn", values: [...props.sourceArns] },
+  ];
+  return { effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: [props.service] }], condition: conditions };
+}

@@ -1,0 +1,122 @@
+import { Cloudtrail } from "@cdktf/provider-aws/lib/cloudtrail";
+import { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-metric-filter";
+import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import { LIFECYCLE_DEFAULTS } from "../../environments/defaults";
+import { AccountTrail, API_GATEWAY_CHANGE_PATTERN, trailArn } from "../../modules/cloudtrail";
+import { cloudTrailDescribeKeyGrant, cloudTrailEncryptGrant } from "../../modules/kms-grants";
+import { awsLocation } from "../../modules/naming";
+import { dataNamed, only, synth } from "../support/synth";
+
+const location = awsLocation("123456789012", "eu-west-1");
+const arnOfTrail = "arn:aws:cloudtrail:eu-west-1:123456789012:trail/acme-account-trail";
+const bucketName = "acme-cloudtrail-123456789012-eu-west-1";
+const topicArn = "arn:aws:sns:eu-west-1:123456789012:acme-security-alarms";
+const kmsKeyArn = "arn:aws:kms:eu-west-1:123456789012:key/k";
+
+describe("AccountTrail", () => {
+  // GIVEN the account's trail, protected
+  const s = synth((scope) =>
+    new AccountTrail(scope, "trail", {
+      location,
+      trailName: "acme-account-trail",
+      bucketName,
+      kmsKeyArn,
+      lifecycle: LIFECYCLE_DEFAULTS,
+      logRetentionDays: 90,
+      logsRoleName: "acme-account-trail-logs-eu-west-1",
+      alarmTopicArn: topicArn,
+      preventDestroy: true,
+    }),
+  );
+
+  it("records every region and global services, validates its files, encrypts with the key", () => {
+    expect(s.json).toHaveResourceWithProperties(Cloudtrail, {
+      name: "acme-account-trail",
+      s3_bucket_name: bucketName,
+      is_multi_region_trail: true,
+      include_global_service_events: true,
+      enable_log_file_validation: true,
+      enable_logging: true,
+      kms_key_id: kmsKeyArn,
+    });
+  });
+
+  it("is created only after the bucket policy CloudTrail checks (and its logs role policy)", () => {
+    expect(only(s, "aws_cloudtrail").depends_on).toEqual([expect.stringMatching(/^aws_s3_bucket_policy\./), expect.stringMatching(/^aws_iam_role_policy\./)]);
+  });
+
+  it("lets only this trail check the bucket ACL and write its files, bucket-owner-full-control", () => {
+    const statements = dataNamed(s, "aws_iam_policy_document", "bucket_policy-document").statement;
+    const fromTrail = { test: "StringEquals", variable: "aws:SourceArn", values: [arnOfTrail] };
+    const cloudTrail = [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }];
+    expect(statements.find((st: any) => st.sid === "CloudTrailAclCheck")).toEqual({
+      sid: "CloudTrailAclCheck", effect: "Allow", principals: cloudTrail, actions: ["s3:GetBucketAcl"], resources: [`arn:aws:s3:::${bucketName}`], condition: [fromTrail],
+    });
+    expect(statements.find((st: any) => st.sid === "CloudTrailWrite")).toEqual({
+      sid: "CloudTrailWrite",
+      effect: "Allow",
+      principals: cloudTrail,
+      actions: ["s3:PutObject"],
+      resources: [`arn:aws:s3:::${bucketName}/AWSLogs/123456789012/*`],
+      condition: [{ test: "StringEquals", variable: "s3:x-amz-acl", values: ["bucket-owner-full-control"] }, fromTrail],
+    });
+    expect(statements[0].sid).toBe("DenyInsecureTransport");
+  });
+
+  it("keeps its bucket and log group from being destroyed", () => {
+    expect(only(s, "aws_s3_bucket")).toMatchObject({ force_destroy: false, lifecycle: { prevent_destroy: true } });
+    expect(only(s, "aws_cloudwatch_log_group")).toMatchObject({ name: "/cloudtrail/acme-account-trail", retention_in_days: 90, kms_key_id: kmsKeyArn, lifecycle: { prevent_destroy: true } });
+  });
+
+  it("delivers to CloudWatch Logs with a role only this trail can assume, limited to the group's streams", () => {
+    expect(only(s, "aws_cloudtrail").cloud_watch_logs_group_arn).toMatch(/^\$\{aws_cloudwatch_log_group\..+\.arn\}:\*$/);
+    const [trust] = dataNamed(s, "aws_iam_policy_document", "logs-trust").statement;
+    expect(trust.principals).toEqual([{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }]);
+    expect(trust.condition).toEqual([
+      { test: "StringEquals", variable: "aws:SourceAccount", values: ["123456789012"] },
+      { test: "ArnEquals", variable: "aws:SourceArn", values: [arnOfTrail] },
+    ]);
+    expect(dataNamed(s, "aws_iam_policy_document", "logs-permissions").statement).toEqual([
+      {
+        sid: "WriteTrailEvents",
+        effect: "Allow",
+        actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        resources: ["arn:aws:logs:eu-west-1:123456789012:log-group:/cloudtrail/acme-account-trail:log-stream:*"],
+      },
+    ]);
+  });
+
+  it("counts API Gateway create, update, delete and put calls", () => {
+    expect(s.json).toHaveResourceWithProperties(CloudwatchLogMetricFilter, {
+      pattern: API_GATEWAY_CHANGE_PATTERN,
+      metric_transformation: { namespace: "Audit/CloudTrail", name: "ApiGatewayControlPlaneChanges", value: "1" },
+    });
+    expect(API_GATEWAY_CHANGE_PATTERN).toContain('$.eventSource = "apigateway.amazonaws.com"');
+    for (const verb of ["Create", "Update", "Delete", "Put"]) expect(API_GATEWAY_CHANGE_PATTERN).toContain(`$.eventName = "${verb}*"`);
+  });
+
+  it("alarms on the first change and notifies the security topic; quiet when nothing changes", () => {
+    expect(s.json).toHaveResourceWithProperties(CloudwatchMetricAlarm, {
+      metric_name: "ApiGatewayControlPlaneChanges",
+      namespace: "Audit/CloudTrail",
+      statistic: "Sum",
+      threshold: 1,
+      comparison_operator: "GreaterThanOrEqualToThreshold",
+      treat_missing_data: "notBreaching",
+      alarm_actions: [topicArn],
+    });
+  });
+
+  it("the key grants let CloudTrail encrypt for this trail only, and describe the key", () => {
+    expect(trailArn(location, "acme-account-trail")).toBe(arnOfTrail);
+    expect(cloudTrailEncryptGrant(location, arnOfTrail)).toMatchObject({
+      principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }],
+      actions: ["kms:GenerateDataKey*"],
+      condition: [
+        { test: "StringEquals", variable: "aws:SourceArn", values: [arnOfTrail] },
+        { test: "StringLike", variable: "kms:EncryptionContext:aws:cloudtrail:arn", values: ["arn:aws:cloudtrail:*:123456789012:trail/*"] },
+      ],
+    });
+    expect(cloudTrailDescribeKeyGrant(arnOfTrail)).toMatchObject({ actions: ["kms:DescribeKey"], condition: [{ variable: "aws:SourceArn", values: [arnOfTrail] }] });
+  });
+});

@@ -1,0 +1,222 @@
+/**
+ * The Terraform harness on hand-made stacks: it plans a stack that pins its account and keeps its state in
+ * S3 offline, reports formatting, errors and warnings, links the provider instead of copying it, and never
+ * touches the synthesized files. Run with `TF_PLUGIN_MIRROR` on a machine without internet access.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import {
+  checkStacks,
+  copyStackForOffline,
+  findTerraform,
+  mirrorFromEnv,
+  OFFLINE_OVERRIDE_FILE,
+  OFFLINE_OVERRIDE_HCL,
+  runTerraform,
+  terraformEnv,
+  writeCliConfig,
+  type StackCheck,
+} from "../../scripts/lib/terraform";
+
+const SAMPLE = `terraform {
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "5.100.0"
+    }
+  }
+  backend "s3" {
+    bucket = "state"
+    key    = "sample.tfstate"
+    region = "eu-west-1"
+  }
+}
+
+provider "aws" {
+  region              = "eu-west-1"
+  allowed_account_ids = ["111111111111"]
+  default_tags {
+    tags = {
+      service = "sample"
+    }
+  }
+}
+
+resource "aws_cloudwatch_log_group" "sample" {
+  name              = "sample-logs"
+  retention_in_days = 7
+}
+`;
+
+const UNFORMATTED = SAMPLE.replace('name              = "sample-logs"', 'name = "sample-logs"');
+
+/** `acl` on `aws_s3_bucket` is deprecated in provider 5.x: a warning, not an error. */
+const DEPRECATED = `${SAMPLE}
+resource "aws_s3_bucket" "old" {
+  bucket = "old-style"
+  acl    = "private"
+}
+`;
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "terraform-harness-"));
+const outdir = path.join(work, "cdktf.out");
+const workRoot = path.join(work, "checks");
+let checks: Record<string, StackCheck> = {};
+
+function writeStack(stack: string, hcl: string): void {
+  fs.mkdirSync(path.join(outdir, "stacks", stack), { recursive: true });
+  fs.writeFileSync(path.join(outdir, "stacks", stack, "cdk.tf"), hcl);
+}
+
+beforeAll(async () => {
+  writeStack("sample", SAMPLE);
+  writeStack("unformatted", UNFORMATTED);
+  writeStack("deprecated", DEPRECATED);
+  const results = await checkStacks(outdir, { workRoot });
+  checks = Object.fromEntries(results.map((c) => [c.stack, c]));
+}, 180_000);
+
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+describe("checkStacks", () => {
+  it("plans a stack with an S3 backend, an account pin and default tags offline, with no diagnostics", () => {
+    const sample = checks.sample;
+    expect(sample).toMatchObject({ fmtOk: true, fmtDiff: "", initOk: true, diagnostics: [], planOk: true, summary: { add: 1, change: 0, destroy: 0 } });
+    const [group] = sample.plan.resource_changes;
+    expect(group).toMatchObject({ address: "aws_cloudwatch_log_group.sample", change: { actions: ["create"] } });
+    expect(group.change.after).toMatchObject({ name: "sample-logs", retention_in_days: 7, tags_all: { service: "sample" } });
+  });
+
+  it("fails the fmt check of a badly formatted file and shows the diff", () => {
+    expect(checks.unformatted.fmtOk).toBe(false);
+    expect(checks.unformatted.fmtDiff).toContain('-  name = "sample-logs"');
+    expect(checks.unformatted.planOk).toBe(true); // formatting is reported on its own
+  });
+
+  it("reports warnings with their address and location, once although plan repeats them", () => {
+    expect(checks.deprecated.diagnostics).toEqual([
+      {
+        severity: "warning",
+        stage: "validate",
+        summary: "Argument is deprecated",
+        detail: "acl is deprecated. Use the aws_s3_bucket_acl resource instead.",
+        address: "aws_s3_bucket.old",
+        range: `cdk.tf:${DEPRECATED.split("\n").indexOf('  acl    = "private"') + 1}`,
+      },
+    ]);
+  });
+
+  it("never modifies the synthesized stacks: the override lives in the copies only", () => {
+    for (const [stack, hcl] of [["sample", SAMPLE], ["unformatted", UNFORMATTED]]) {
+      expect(fs.readdirSync(path.join(outdir, "stacks", stack))).toEqual(["cdk.tf"]);
+      expect(fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf"), "utf8")).toBe(hcl);
+    }
+    expect(fs.readFileSync(path.join(workRoot, "stacks", "sample", OFFLINE_OVERRIDE_FILE), "utf8")).toBe(OFFLINE_OVERRIDE_HCL);
+  });
+
+  it("links every stack's provider to one cached copy instead of copying 675 MB per stack", () => {
+    const providerDir = path.join(".terraform", "providers", "registry.terraform.io", "hashicorp", "aws", "5.100.0");
+    for (const stack of ["sample", "unformatted", "deprecated"]) {
+      const dir = path.join(workRoot, "stacks", stack, providerDir);
+      for (const platform of fs.readdirSync(dir)) {
+        expect(fs.lstatSync(path.join(dir, platform)).isSymbolicLink()).toBe(true);
+        expect(fs.readlinkSync(path.join(dir, platform))).toContain(path.join(workRoot, "plugin-cache"));
+      }
+    }
+  });
+
+  it("refuses a parallelism below 1", async () => {
+    await expect(checkStacks(outdir, { parallelism: 0 })).rejects.toThrow("parallelism (TF_PARALLELISM) = 0 is not allowed");
+  });
+});
+
+describe("the offline override", () => {
+  it("is what makes the plan work: the account pin alone fails it", async () => {
+    const dir = path.join(work, "pinned");
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, "cdk.tf"), SAMPLE);
+    fs.writeFileSync(path.join(dir, OFFLINE_OVERRIDE_FILE), OFFLINE_OVERRIDE_HCL.replace("allowed_account_ids = null", ""));
+    const env = terraformEnv(path.join(workRoot, "terraform.rc"));
+    expect((await runTerraform(["init", "-input=false", "-no-color"], dir, env)).code).toBe(0);
+    const plan = await runTerraform(["plan", "-input=false", "-lock=false", "-refresh=false", "-no-color"], dir, env);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain("AWS account ID not allowed");
+  }, 60_000);
+});
+
+describe("terraform environment", () => {
+  it("fails with how to install Terraform when it is not on PATH", () => {
+    expect(() => findTerraform({ PATH: "" })).toThrow(
+      /terraform was not found on PATH\. Terraform 1\.11 is required .*1\.11\.x release from https:\/\/releases\.hashicorp\.com.*apt/,
+    );
+  });
+
+  it("overrides a CLI config file that does not exist and drops variables that would change the run", async () => {
+    const cliConfig = writeCliConfig(path.join(work, "env"), { pluginCacheDir: path.join(work, "env", "cache") });
+    const env = terraformEnv(cliConfig, {
+      PATH: process.env.PATH,
+      TF_CLI_CONFIG_FILE: "/no/such/terraform.rc",
+      TF_LOG: "TRACE",
+      TF_CLI_ARGS_plan: "-destroy",
+      AWS_PROFILE: "no-such-profile",
+    });
+    expect(env).toMatchObject({ TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", TF_INPUT: "0" });
+    expect(env).not.toHaveProperty("TF_LOG");
+    expect(env).not.toHaveProperty("TF_CLI_ARGS_plan");
+    expect(env).not.toHaveProperty("AWS_PROFILE");
+    const version = await runTerraform(["version"], work, env);
+    expect(version).toMatchObject({ code: 0, stderr: "" });
+  });
+
+  it("writes a CLI config that installs from the mirror only, through the plugin cache", () => {
+    const dir = path.join(work, "config");
+    const cache = path.join(dir, "cache");
+    const config = fs.readFileSync(writeCliConfig(dir, { mirror: "/mirror", pluginCacheDir: cache }), "utf8");
+    expect(config).toBe(`provider_installation {
+  filesystem_mirror {
+    path    = "/mirror"
+    include = ["registry.terraform.io/*/*"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/*/*"]
+  }
+}
+
+plugin_cache_dir = "${cache}"
+`);
+    expect(fs.statSync(cache).isDirectory()).toBe(true);
+  });
+});
+
+describe("more of the harness", () => {
+  it("reports validation errors with their summary, and does not plan", async () => {
+    const broken = path.join(work, "broken");
+    fs.mkdirSync(path.join(broken, "stacks", "broken"), { recursive: true });
+    fs.writeFileSync(path.join(broken, "stacks", "broken", "cdk.tf"), SAMPLE.replace("retention_in_days = 7", "retention_in_days = 7\n  no_such_argument = true"));
+    const [check] = await checkStacks(broken, { workRoot: path.join(broken, "checks") });
+    expect(check.planOk).toBe(false);
+    expect(check.diagnostics).toEqual([expect.objectContaining({ severity: "error", summary: "Unsupported argument" })]);
+  }, 120_000);
+
+  it("copies a stack without its state and adds the offline override", () => {
+    const stackDir = path.join(work, "with-state");
+    fs.mkdirSync(stackDir, { recursive: true });
+    fs.writeFileSync(path.join(stackDir, "cdk.tf"), SAMPLE);
+    fs.writeFileSync(path.join(stackDir, "terraform.tfstate"), "{}");
+    const copy = path.join(work, "copy");
+    copyStackForOffline(stackDir, copy);
+    expect(fs.readdirSync(copy).sort()).toEqual(["cdk.tf", OFFLINE_OVERRIDE_FILE]);
+  });
+
+  it("installs from the registry, through the cache, when no mirror is given", () => {
+    const dir = path.join(work, "registry-config");
+    const config = fs.readFileSync(writeCliConfig(dir, { pluginCacheDir: path.join(dir, "cache") }), "utf8");
+    expect(config).toBe(`plugin_cache_dir = "${path.join(dir, "cache")}"\n`);
+  });
+
+  it("rejects a mirror that is not a directory", () => {
+    expect(() => mirrorFromEnv({ TF_PLUGIN_MIRROR: "/no/such/mirror" })).toThrow("TF_PLUGIN_MIRROR=/no/such/mirror is not a directory");
+    expect(mirrorFromEnv({})).toBeUndefined();
+  });
+});

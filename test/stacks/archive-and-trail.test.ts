@@ -1,0 +1,90 @@
+/** Nothing lost, everything accounted for: the archive of every stage, the account trail, deletion protection. */
+import { Testing } from "cdktf";
+import { ENVIRONMENTS, loadEnvironments } from "../../environments";
+import type { EnvironmentInput } from "../../environments/types";
+import { buildStacks, type Stacks } from "../../stacks/app";
+
+function build(inputs: readonly EnvironmentInput[] = Object.values(ENVIRONMENTS)): Stacks {
+  return buildStacks(Testing.app(), loadEnvironments(inputs));
+}
+
+function parsed(stack: Parameters<typeof Testing.synth>[0]): any {
+  return JSON.parse(Testing.synth(stack));
+}
+
+const values = (s: any, type: string): any[] => Object.values(s.resource?.[type] ?? {});
+
+describe("archive and trail wiring", () => {
+  const stacks = build();
+  const [dev, staging, prod] = stacks.environments.map(parsed);
+  const [nonprodAccount, prodAccount] = stacks.accounts.map(parsed);
+  const everything = [dev, staging, prod, nonprodAccount, prodAccount];
+
+  it("gives each environment one archive bucket named for its account and region", () => {
+    expect(values(prod, "aws_s3_bucket").map((b) => b.bucket)).toEqual(["orders-api-prod-log-archive-222222222222-eu-west-1"]);
+    expect(values(dev, "aws_s3_bucket").map((b) => b.bucket)).toEqual(["orders-api-dev-log-archive-111111111111-eu-west-1"]);
+  });
+
+  it("subscribes every stage's access log group to its own stream", () => {
+    const filters = values(staging, "aws_cloudwatch_log_subscription_filter");
+    expect(filters.map((f) => f.log_group_name).sort()).toEqual([
+      "${aws_cloudwatch_log_group.stage-v1-qa_access-logs_log-group.name}",
+      "${aws_cloudwatch_log_group.stage-v1_access-logs_log-group.name}",
+    ]);
+    expect(values(staging, "aws_kinesis_firehose_delivery_stream").map((s) => s.name).sort()).toEqual(["orders-api-staging-archive-v1", "orders-api-staging-archive-v1-qa"]);
+  });
+
+  it("uses the environment's archive settings", () => {
+    expect(values(dev, "aws_kinesis_firehose_delivery_stream")[0].extended_s3_configuration.buffering_interval).toBe(60);
+    const devRule = values(dev, "aws_s3_bucket_lifecycle_configuration")[0].rule.find((r: any) => r.id === "archive-then-expire");
+    expect(devRule.expiration).toEqual([{ days: 90 }]);
+  });
+
+  it("builds the trail in every account stack, and no trail in an environment stack", () => {
+    for (const account of [nonprodAccount, prodAccount]) expect(values(account, "aws_cloudtrail")).toHaveLength(1);
+    for (const env of [dev, staging, prod]) expect(values(env, "aws_cloudtrail")).toHaveLength(0);
+    expect(values(prodAccount, "aws_cloudtrail")[0]).toMatchObject({ name: "prod-account-trail", s3_bucket_name: "prod-cloudtrail-222222222222-eu-west-1" });
+  });
+
+  it("notifies the account's security subscribers of API Gateway changes, over an encrypted topic", () => {
+    const topic = values(prodAccount, "aws_sns_topic")[0];
+    expect(topic).toMatchObject({ name: "prod-security-alarms", kms_master_key_id: "${aws_kms_key.audit-key_key.arn}" });
+    expect(values(prodAccount, "aws_sns_topic_subscription").map((s) => s.protocol).sort()).toEqual(["email", "https"]);
+    expect(values(prodAccount, "aws_cloudwatch_metric_alarm")[0].alarm_actions).toEqual(["${aws_sns_topic.security-topic_topic.arn}"]);
+  });
+
+  it("has no Config rules unless the account turns them on", () => {
+    for (const account of [nonprodAccount, prodAccount]) expect(values(account, "aws_config_config_rule")).toHaveLength(0);
+    const withRules = { ...ENVIRONMENTS.prod, account: { ...ENVIRONMENTS.prod.account, configRules: true } };
+    const account = parsed(build([withRules]).accounts[0]);
+    expect(values(account, "aws_config_config_rule").map((r) => r.source.source_identifier)).toEqual(
+      expect.arrayContaining(["API_GW_EXECUTION_LOGGING_ENABLED", "API_GW_XRAY_ENABLED", "MULTI_REGION_CLOUD_TRAIL_ENABLED"]),
+    );
+  });
+
+  it("never force-destroys a bucket, and every lifecycle rule has a filter", () => {
+    for (const stack of everything) {
+      for (const bucket of values(stack, "aws_s3_bucket")) expect(bucket.force_destroy).toBe(false);
+      for (const lifecycle of values(stack, "aws_s3_bucket_lifecycle_configuration")) for (const rule of lifecycle.rule) expect(rule.filter).toBeDefined();
+    }
+  });
+
+  it("protects prod's and the accounts' buckets, log groups and keys; dev relaxes through its config", () => {
+    const isProtected = (r: any) => r.lifecycle?.prevent_destroy === true;
+    for (const stack of [prod, prodAccount, nonprodAccount]) {
+      for (const type of ["aws_s3_bucket", "aws_cloudwatch_log_group", "aws_kms_key"]) expect(values(stack, type).every(isProtected)).toBe(true);
+    }
+    for (const type of ["aws_s3_bucket", "aws_cloudwatch_log_group", "aws_kms_key"]) expect(values(dev, type).some(isProtected)).toBe(false);
+  });
+
+  it("grants no wildcard action to any role it creates", () => {
+    for (const stack of everything) {
+      const policies = values(stack, "aws_iam_role_policy").map((p) => p.policy.match(/aws_iam_policy_document\.([\w-]+)\.json/)[1]);
+      for (const name of policies) {
+        for (const statement of stack.data.aws_iam_policy_document[name].statement) {
+          expect(statement.actions.filter((a: string) => a.includes("*"))).toEqual([]);
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,135 @@
+/** fast-check generators of environment configs: mostly valid values, with broken ones mixed in. */
+import fc from "fast-check";
+import { ENVIRONMENTS } from "../../environments";
+import { CLOUDWATCH_RETENTION_DAYS } from "../../environments/rules/logs";
+import { ORDERS_API } from "../../environments/sample-api";
+import { CACHE_CLUSTER_SIZES, LOGGING_LEVELS, type EnvironmentInput } from "../../environments/types";
+
+/** Generators for one mode: only valid values, or valid values with broken ones mixed in. */
+function generators(broken: boolean) {
+  /** A valid value, or in broken mode now and then an arbitrary (usually invalid) one. */
+  const mostly = <T>(valid: fc.Arbitrary<T>, bad: fc.Arbitrary<unknown> = fc.anything()): fc.Arbitrary<unknown> =>
+    broken ? fc.oneof({ weight: 8, arbitrary: valid }, { weight: 1, arbitrary: bad }) : valid;
+  const number = fc.oneof(fc.integer({ min: -100, max: 20000 }), fc.double(), fc.string());
+
+  const throttling = fc.record(
+    { burstLimit: mostly(fc.integer({ min: 0, max: 5000 }), number), rateLimit: mostly(fc.double({ min: 0, max: 10000, noNaN: true }), number) },
+    { requiredKeys: [] },
+  );
+  const methodOverride = fc.record(
+    {
+      method: mostly(fc.constantFrom(...OPERATIONS), fc.string()),
+      loggingLevel: mostly(fc.constantFrom(...LOGGING_LEVELS), fc.string()),
+      dataTraceEnabled: mostly(fc.boolean()),
+      metricsEnabled: mostly(fc.boolean()),
+      throttling,
+      cachingEnabled: mostly(fc.boolean()),
+    },
+    { requiredKeys: ["method"] },
+  );
+  const stage = fc.record(
+    {
+      name: mostly(fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/), fc.string()),
+      loggingLevel: mostly(fc.constantFrom(...LOGGING_LEVELS), fc.string()),
+      dataTraceEnabled: mostly(fc.boolean()),
+      metricsEnabled: mostly(fc.boolean()),
+      tracingEnabled: mostly(fc.boolean()),
+      throttling,
+      caching: fc.record(
+        {
+          enabled: mostly(fc.boolean()),
+          clusterSize: mostly(fc.constantFrom(...CACHE_CLUSTER_SIZES), fc.string()),
+          ttlSeconds: mostly(fc.integer({ min: 0, max: 3600 }), number),
+        },
+        { requiredKeys: [] },
+      ),
+      methodOverrides: mostly(fc.uniqueArray(methodOverride, { maxLength: 3, selector: (o) => o.method })),
+    },
+    { requiredKeys: ["name"] },
+  );
+  return fc.record({
+    name: mostly(fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/), fc.string()),
+    tier: mostly(fc.constantFrom("production", "non-production"), fc.string()),
+    account: mostly(
+      fc.record({ name: fc.constantFrom("nonprod", "prod"), id: fc.stringMatching(/^\d{12}$/), production: fc.boolean() }),
+      fc.record({ name: fc.string(), id: fc.string(), production: fc.anything() }),
+    ),
+    region: mostly(fc.constantFrom("eu-west-1", "us-east-1", "ap-southeast-2", "cn-north-1", "us-gov-west-1"), fc.string()),
+    service: mostly(fc.constant("orders-api"), fc.string()),
+    owner: mostly(fc.constant("platform-team"), fc.string()),
+    logs: fc.record({ retentionDays: mostly(fc.constantFrom(...CLOUDWATCH_RETENTION_DAYS), number) }),
+    deletionProtection: mostly(fc.boolean()),
+    stages: mostly(fc.uniqueArray(stage, { minLength: 1, maxLength: 3, selector: (s) => s.name }), fc.array(stage, { maxLength: 2 })),
+    tags: mostly(fc.dictionary(fc.stringMatching(/^[a-z][a-z-]{0,10}$/), fc.string({ maxLength: 20 }), { maxKeys: 3 }), fc.anything()),
+    notifications: mostly(
+      fc.record({ emails: fc.uniqueArray(fc.emailAddress(), { maxLength: 2 }), httpsEndpoints: fc.uniqueArray(fc.webUrl({ validSchemes: ["https"] }), { maxLength: 2 }) }),
+      fc.record({ emails: fc.array(fc.string(), { maxLength: 2 }), httpsEndpoints: fc.array(fc.webUrl(), { maxLength: 2 }) }),
+    ),
+  });
+}
+
+const OPERATIONS = ["GET /health", "GET /orders", "POST /orders", "GET /orders/{orderId}", "DELETE /orders/{orderId}"];
+
+/** Makes a generated valid config obey the rules across fields (production rules, caching). */
+function obeyCrossFieldRules(env: any): any {
+  const production = env.tier === "production" || env.name === "prod";
+  const stages = env.stages.map((s: any) => ({
+    ...s,
+    dataTraceEnabled: production ? false : s.dataTraceEnabled,
+    loggingLevel: production && s.loggingLevel === "OFF" ? "ERROR" : s.loggingLevel,
+    methodOverrides: (s.methodOverrides ?? []).map((o: any) => ({
+      ...o,
+      dataTraceEnabled: production ? false : o.dataTraceEnabled,
+      cachingEnabled: o.cachingEnabled && s.caching?.enabled === true && o.method.startsWith("GET "),
+    })),
+  }));
+  if (!production) return { ...env, stages };
+  return {
+    ...env,
+    tier: "production",
+    account: { ...env.account, production: true },
+    logs: { retentionDays: Math.max(365, env.logs.retentionDays) },
+    deletionProtection: true,
+    stages,
+  };
+}
+
+/** Environment configs: half of them valid throughout, half with broken values mixed in. */
+export function arbitraryEnvironment(): fc.Arbitrary<EnvironmentInput> {
+  const withApi = (fields: object) => ({ ...fields, api: ORDERS_API }) as unknown as EnvironmentInput;
+  return fc.oneof(generators(false).map(obeyCrossFieldRules).map(withApi), generators(true).map(withApi));
+}
+
+/** One field of a valid environment set to a value it must not have, and the field the error must name. */
+export interface Corruption {
+  readonly field: string;
+  readonly apply: (env: EnvironmentInput) => EnvironmentInput;
+}
+
+const onFirstStage = (field: string, changes: Record<string, unknown>): Corruption => ({
+  field: `stages[0].${field}`,
+  apply: (env) => ({ ...env, stages: [{ ...env.stages[0], ...changes } as EnvironmentInput["stages"][number], ...env.stages.slice(1)] }),
+});
+
+const onEnv = (field: string, changes: Record<string, unknown>): Corruption => ({
+  field,
+  apply: (env) => ({ ...env, ...changes }) as EnvironmentInput,
+});
+
+export const corruptions: readonly Corruption[] = [
+  onEnv("name", { name: "Not Valid" }),
+  onEnv("region", { region: "moon-1" }),
+  onEnv("account.id", { account: { ...ENVIRONMENTS.dev.account, id: "12" } }),
+  onEnv("logs.retentionDays", { logs: { retentionDays: 10 } }),
+  onEnv("tier", { tier: "gold" }),
+  onEnv("service", { service: "" }),
+  onEnv("deletionProtection", { deletionProtection: "yes" }),
+  onEnv("notifications.httpsEndpoints[0]", { notifications: { httpsEndpoints: ["http://x.example"] } }),
+  onFirstStage("name", { name: "bad name" }),
+  onFirstStage("loggingLevel", { loggingLevel: "VERBOSE" }),
+  onFirstStage("throttling.burstLimit", { throttling: { burstLimit: -1 } }),
+  onFirstStage("throttling.rateLimit", { throttling: { rateLimit: "many" } }),
+  onFirstStage("caching.ttlSeconds", { caching: { ttlSeconds: 4000 } }),
+  onFirstStage("tracingEnabled", { tracingEnabled: 1 }),
+  onFirstStage("methodOverrides[0].method", { methodOverrides: [{ method: "GET /nowhere" }] }),
+];

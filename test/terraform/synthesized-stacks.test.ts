@@ -1,0 +1,120 @@
+/**
+ * Every stack's synthesized HCL passes `terraform fmt -check`, `terraform validate` (zero errors, zero
+ * warnings) and an offline `terraform plan` against the real AWS provider. Synthesis runs the way
+ * `npm run synth` does (`npm test` compiles first), into a temporary directory.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { synthHcl } from "../../scripts/lib/synth";
+import { checkStacks, findTerraform, type StackCheck } from "../../scripts/lib/terraform";
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "synthesized-stacks-"));
+const outdir = path.join(work, "cdktf.out");
+let checks: StackCheck[] = [];
+
+function planned(stack: string, type: string): any[] {
+  const check = checks.find((c) => c.stack === stack)!;
+  return check.plan.resource_changes.filter((c: any) => c.type === type).map((c: any) => ({ address: c.address, ...c.change.after }));
+}
+
+beforeAll(async () => {
+  findTerraform(); // a missing terraform fails here with how to install it
+  const result = synthHcl({ outdir });
+  if (!result.ok) throw new Error(result.error);
+  checks = await checkStacks(outdir, { workRoot: path.join(work, "terraform") });
+}, 600_000);
+
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+describe("synthesized HCL", () => {
+  it("has the stacks of every environment and account, and HCL only (no cdk.tf.json)", () => {
+    expect(checks.map((c) => c.stack)).toEqual(["account-nonprod-eu-west-1", "account-prod-eu-west-1", "dev", "prod", "staging"]);
+    for (const stack of fs.readdirSync(path.join(outdir, "stacks"))) {
+      expect(fs.existsSync(path.join(outdir, "stacks", stack, "cdk.tf"))).toBe(true);
+      expect(fs.existsSync(path.join(outdir, "stacks", stack, "cdk.tf.json"))).toBe(false);
+    }
+  });
+
+  it("is terraform fmt-clean", () => {
+    expect(checks.filter((c) => !c.fmtOk).map((c) => `${c.stack}:\n${c.fmtDiff}`)).toEqual([]);
+  });
+
+  it("validates with zero errors and zero warnings", () => {
+    expect(checks.filter((c) => !c.initOk).map((c) => `${c.stack}: ${c.failure}`)).toEqual([]);
+    expect(checks.flatMap((c) => c.diagnostics.map((d) => `${c.stack}: ${d.severity}: ${d.summary} ${d.address ?? ""}`))).toEqual([]);
+  });
+
+  it("plans offline: everything is created, nothing changed or destroyed", () => {
+    expect(checks.filter((c) => !c.planOk).map((c) => `${c.stack}: ${c.failure}`)).toEqual([]);
+    for (const c of checks) {
+      expect(c.summary!.add).toBeGreaterThan(0);
+      expect(c.summary).toMatchObject({ change: 0, destroy: 0 });
+    }
+  });
+
+  it("plans one API Gateway account setting per account stack, and none in environment stacks", () => {
+    for (const c of checks) {
+      expect(planned(c.stack, "aws_api_gateway_account")).toHaveLength(c.stack.startsWith("account-") ? 1 : 0);
+    }
+  });
+
+  it("plans the prod stages with tracing, JSON access logs, and no data trace", () => {
+    const stages = planned("prod", "aws_api_gateway_stage");
+    expect(stages.map((s) => s.stage_name).sort()).toEqual(["v1", "v2"]);
+    for (const stage of stages) {
+      expect(stage.xray_tracing_enabled).toBe(true);
+      expect(JSON.parse(stage.access_log_settings[0].format.replace(/\$context\.[A-Za-z.]+/g, "x"))).toHaveProperty("requestId");
+    }
+    for (const settings of planned("prod", "aws_api_gateway_method_settings")) {
+      expect(settings.settings[0].data_trace_enabled).toBe(false);
+    }
+  });
+
+  it("plans the REST API body as the shipped OpenAPI document", () => {
+    const [api] = planned("dev", "aws_api_gateway_rest_api");
+    const shipped = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "api", "orders.openapi.json"), "utf8"));
+    expect(JSON.parse(api.body)).toEqual(shipped);
+  });
+
+  it("plans retention and encryption on every log group", () => {
+    for (const c of checks.filter((c) => !c.stack.startsWith("account-"))) {
+      for (const group of planned(c.stack, "aws_cloudwatch_log_group")) {
+        expect(group.retention_in_days).toBeGreaterThan(0);
+      }
+    }
+    expect(new Set(planned("prod", "aws_cloudwatch_log_group").map((g) => g.retention_in_days))).toEqual(new Set([365]));
+  });
+});
+
+describe("synth", () => {
+  it("is deterministic: synthesizing again gives identical files", () => {
+    const again = path.join(work, "again");
+    expect(synthHcl({ outdir: again }).ok).toBe(true);
+    const files = (dir: string): string[] =>
+      fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+    expect(files(again)).toEqual(files(outdir));
+    for (const file of files(outdir)) {
+      expect(`${file}: ${fs.readFileSync(path.join(again, file), "utf8")}`).toBe(`${file}: ${fs.readFileSync(path.join(outdir, file), "utf8")}`);
+    }
+  });
+
+  it("names no machine path in the HCL", () => {
+    for (const stack of fs.readdirSync(path.join(outdir, "stacks"))) {
+      const hcl = fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf"), "utf8");
+      expect(hcl).not.toContain(process.cwd());
+      expect(hcl).not.toContain(os.tmpdir());
+    }
+  });
+
+  it("writes nothing for an invalid config, and says why", () => {
+    const failed = path.join(work, "failed");
+    fs.mkdirSync(path.join(failed, "stacks", "stale"), { recursive: true });
+    const result = synthHcl({ outdir: failed, env: { ENVIRONMENTS: "qa" } });
+    expect(result.ok).toBe(false);
+    expect(result.error).toContain('environment "qa": ENVIRONMENTS = "qa": is not a known environment. Allowed: dev, staging, prod');
+    expect(result.error).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    expect(fs.existsSync(failed)).toBe(false);
+    expect(fs.readdirSync(work).filter((f) => f.startsWith("failed"))).toEqual([]);
+  });
+});
