@@ -2,7 +2,7 @@
  * Every default of the environment config, in one place. Secure by default: data trace off,
  * execution logs at ERROR, throttling on, X-Ray on, deletion protection on.
  */
-import type { AlarmConfig, AlarmKind, CacheClusterSize, LoggingLevel, Tracing, Transition } from "./types";
+import type { AlarmConfig, AlarmKind, CacheClusterSize, LoggingLevel, StateBackend, Tracing, Transition } from "./types";
 
 export const STAGE_DEFAULTS = {
   loggingLevel: "ERROR" as LoggingLevel,
@@ -53,6 +53,13 @@ export const ARCHIVE_DEFAULTS = {
 export const TRAIL_DEFAULTS = {
   lifecycle: LIFECYCLE_DEFAULTS,
   logRetentionDays: 90,
+} as const;
+
+/** Local state works out of the box; a team configures its S3 state bucket per environment and account. */
+export const STATE_BACKEND_DEFAULTS = {
+  backend: { type: "local" } as StateBackend,
+  /** Folder of this project's state objects in an S3 state bucket. */
+  s3KeyPrefix: "apigw-observability",
 } as const;
 
 export const ACCOUNT_DEFAULTS = {

@@ -1,5 +1,5 @@
 /** prod: production rules apply (validation enforces them): no data trace, a year of logs, protected. */
-import { PROD_ACCOUNT } from "./accounts";
+import { PROD_ACCOUNT, PROD_STATE } from "./accounts";
 import { ORDERS_API } from "./sample-api";
 import type { EnvironmentInput } from "./types";
 
@@ -11,6 +11,8 @@ const prod: EnvironmentInput = {
   service: "orders-api",
   owner: "platform-team",
   api: ORDERS_API,
+  // Shared, locked state: the team deploys this environment from CI and from laptops.
+  stateBackend: PROD_STATE,
   logs: { retentionDays: 365 },
   deletionProtection: true,
   stages: [

@@ -2,8 +2,8 @@
  * Applies the defaults of `defaults.ts` to an environment input. It does not check anything: values of
  * the wrong type are carried through unchanged, so that the rules can report them with their field.
  */
-import { ACCOUNT_DEFAULTS, ALARM_DEFAULTS, ARCHIVE_DEFAULTS, ENVIRONMENT_DEFAULTS, LIFECYCLE_DEFAULTS, STAGE_DEFAULTS, TRACING_DEFAULTS } from "./defaults";
-import { ALARM_KINDS, type AlarmConfig, type AlarmKind, type Alarms, type AlarmsInput, type Tracing } from "./types";
+import { ACCOUNT_DEFAULTS, ALARM_DEFAULTS, ARCHIVE_DEFAULTS, ENVIRONMENT_DEFAULTS, LIFECYCLE_DEFAULTS, STAGE_DEFAULTS, STATE_BACKEND_DEFAULTS, TRACING_DEFAULTS } from "./defaults";
+import { ALARM_KINDS, type AlarmConfig, type AlarmKind, type Alarms, type AlarmsInput, type StateBackend, type StateBackendInput, type Tracing } from "./types";
 import type {
   Account,
   AccountConfig,
@@ -101,7 +101,14 @@ export function resolveEnvironment(input: EnvironmentInput): Environment {
     alarms: resolveAlarms(input.alarms),
     tracing: malformed(input.tracing) ? (input.tracing as unknown as Tracing) : { ...TRACING_DEFAULTS, ...input.tracing },
     archive: resolveArchive(input.archive),
+    stateBackend: resolveStateBackend(input.stateBackend),
   };
+}
+
+export function resolveStateBackend(input: StateBackendInput | undefined): StateBackend {
+  if (input === undefined) return STATE_BACKEND_DEFAULTS.backend;
+  if (malformed(input) || input.type !== "s3") return input as StateBackend;
+  return { ...input, keyPrefix: input.keyPrefix ?? STATE_BACKEND_DEFAULTS.s3KeyPrefix };
 }
 
 /** A section that is set but not an object is carried through as it is, for the rules to report. */
@@ -128,5 +135,6 @@ export function resolveAccount(input: AccountConfig): Account {
     trail: malformed(input.trail) ? (input.trail as unknown as Account["trail"]) : { ...ACCOUNT_DEFAULTS.trail, ...input.trail, lifecycle: resolveLifecycle(input.trail?.lifecycle) },
     configRules: input.configRules ?? ACCOUNT_DEFAULTS.configRules,
     deletionProtection: input.deletionProtection ?? ACCOUNT_DEFAULTS.deletionProtection,
+    stateBackend: resolveStateBackend(input.stateBackend),
   };
 }

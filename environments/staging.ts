@@ -1,5 +1,5 @@
 /** staging: prod-like settings in the non-prod account, with a canary-style second stage. */
-import { NONPROD_ACCOUNT } from "./accounts";
+import { NONPROD_ACCOUNT, NONPROD_STATE } from "./accounts";
 import { ORDERS_API } from "./sample-api";
 import type { EnvironmentInput } from "./types";
 
@@ -11,6 +11,8 @@ const staging: EnvironmentInput = {
   service: "orders-api",
   owner: "platform-team",
   api: ORDERS_API,
+  // Shared, locked state: the team deploys this environment from CI and from laptops.
+  stateBackend: NONPROD_STATE,
   logs: { retentionDays: 90 },
   stages: [
     { name: "v1", loggingLevel: "INFO", throttling: { burstLimit: 200, rateLimit: 100 } },

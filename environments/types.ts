@@ -350,3 +350,58 @@ export interface Environment {
   readonly alarms: Alarms;
   readonly tracing: Tracing;
 }
+
+/** Where Terraform keeps a stack's state. */
+export type StateBackendType = "local" | "s3";
+export const STATE_BACKEND_TYPES: readonly StateBackendType[] = ["local", "s3"];
+
+/** State in `terraform.<stack>.tfstate` in the project folder: works out of the box, for one person only. */
+export interface LocalStateBackend {
+  readonly type: "local";
+}
+
+/**
+ * State in an S3 bucket the team already has (this project does not create it): one object per stack
+ * (`<keyPrefix>/<stack>/terraform.tfstate`), encrypted, locked with an S3 lock file (`use_lockfile`).
+ */
+export interface S3StateBackendInput {
+  readonly type: "s3";
+  /** The state bucket (versioning on, access limited to the deploy roles). */
+  readonly bucket: string;
+  /** The bucket's region, which may differ from the environment's. */
+  readonly region: string;
+  /** Folder of this project's state objects in the bucket. @default "apigw-observability" */
+  readonly keyPrefix?: string;
+  /** A customer-managed KMS key (ARN or `alias/...`) for the state objects. @default the bucket's default encryption */
+  readonly kmsKeyId?: string;
+}
+
+export type StateBackendInput = LocalStateBackend | S3StateBackendInput;
+
+export interface S3StateBackend extends S3StateBackendInput {
+  readonly keyPrefix: string;
+}
+
+export type StateBackend = LocalStateBackend | S3StateBackend;
+
+/** State backend fields (merged with the declarations above). */
+export interface EnvironmentInput {
+  /** Where the environment stack keeps its state. Required to be S3 in production. @default { type: "local" } */
+  readonly stateBackend?: StateBackendInput;
+}
+
+export interface Environment {
+  readonly stateBackend: StateBackend;
+}
+
+export interface AccountConfig {
+  /**
+   * Where the account stack keeps its state. Every environment in the account names the same account, so
+   * they agree on it. Required to be S3 in production accounts. @default { type: "local" }
+   */
+  readonly stateBackend?: StateBackendInput;
+}
+
+export interface Account {
+  readonly stateBackend: StateBackend;
+}

@@ -5,6 +5,7 @@
 import { resolveEnvironment } from "./resolve";
 import { type ConfigIssue, describeValue, issue } from "./rules/checks";
 import { ENVIRONMENT_RULES } from "./rules";
+import { stateBuckets } from "./rules/state-backend";
 import type { Account, AccountConfig, Environment, EnvironmentInput } from "./types";
 
 /** A config that cannot be deployed. `issues` are grouped by environment name. */
@@ -48,9 +49,21 @@ function identity(account: Account): AccountConfig {
 }
 
 /** The account-level settings, which one account stack builds once for every environment in it. */
-function settings(account: Account): Pick<Account, "notifications" | "trail" | "configRules" | "deletionProtection"> {
-  const { notifications, trail, configRules, deletionProtection } = account;
-  return { notifications, trail, configRules, deletionProtection };
+function settings(account: Account): Pick<Account, "notifications" | "trail" | "configRules" | "deletionProtection" | "stateBackend"> {
+  const { notifications, trail, configRules, deletionProtection, stateBackend } = account;
+  return { notifications, trail, configRules, deletionProtection, stateBackend };
+}
+
+/**
+ * A bucket that holds production state holds nothing else: whoever may write non-production state there
+ * could otherwise read or overwrite production's.
+ */
+function sharedStateBucketIssues(envs: readonly Environment[]): [string, ConfigIssue][] {
+  const uses = envs.flatMap((env) => stateBuckets(env).map((use) => ({ env: env.name, ...use })));
+  const productionUse = new Map(uses.filter((u) => u.production).map((u) => [u.bucket, u.env]));
+  return uses
+    .filter((u) => !u.production && productionUse.has(u.bucket))
+    .map((u) => [u.env, issue(u.field, u.bucket, `also holds the production state of environment "${productionUse.get(u.bucket)}"`, "a state bucket of its own for non-production state")]);
 }
 
 /**
@@ -71,7 +84,7 @@ export function crossEnvironmentIssues(envs: readonly Environment[]): Map<string
       add(env.name, issue("account", identity(env.account), `differs from environment "${byId.name}" for the same account id`, `the same name and production flag as ${describeValue(identity(byId.account))}`));
     }
     if (byId && byId.account.name === env.account.name && JSON.stringify(settings(byId.account)) !== JSON.stringify(settings(env.account))) {
-      add(env.name, issue("account", settings(env.account), `has other settings than in environment "${byId.name}" for the same account (one account stack serves both)`, `the same notifications, trail, configRules and deletionProtection as in "${byId.name}"`));
+      add(env.name, issue("account", settings(env.account), `has other settings than in environment "${byId.name}" for the same account (one account stack serves both)`, `the same notifications, trail, configRules, deletionProtection and stateBackend as in "${byId.name}"`));
     }
     const byName = accountsByName.get(env.account.name);
     if (byName && byName.account.id !== env.account.id) {
@@ -80,5 +93,6 @@ export function crossEnvironmentIssues(envs: readonly Environment[]): Map<string
     accountsById.set(env.account.id, byId ?? env);
     accountsByName.set(env.account.name, byName ?? env);
   }
+  for (const [env, i] of sharedStateBucketIssues(envs)) add(env, i);
   return found;
 }

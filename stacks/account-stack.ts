@@ -42,7 +42,7 @@ export class AccountStack extends ReadableStack {
   constructor(scope: Construct, props: AccountStackProps) {
     const name = accountStackName(props.account, props.region);
     super(scope, name);
-    configureStateBackend(this, name);
+    configureStateBackend(this, name, props.account.stateBackend);
     new GuardedAwsProvider(this, "provider", {
       region: props.region,
       accountId: props.account.id,

@@ -39,7 +39,7 @@ export class ApiObservabilityStack extends ReadableStack {
 
   constructor(scope: Construct, env: Environment) {
     super(scope, env.name);
-    configureStateBackend(this, env.name);
+    configureStateBackend(this, env.name, env.stateBackend);
     const naming = new Naming({ service: env.service, environment: env.name });
     const location = awsLocation(env.account.id, env.region);
     new GuardedAwsProvider(this, "provider", {

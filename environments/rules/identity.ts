@@ -10,7 +10,12 @@ const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 const SERVICE_NAME = /^[a-z][a-z0-9-]{1,29}$/;
 
 export function environmentName(env: Environment): ConfigIssue[] {
-  return matches("name", env.name, ENVIRONMENT_NAME, "1 to 20 lower-case letters, digits or '-', starting with a letter");
+  const format = matches("name", env.name, ENVIRONMENT_NAME, "1 to 20 lower-case letters, digits or '-', starting with a letter");
+  // The name is the stack's name (and its state key); `account-` names belong to the account stacks.
+  if (format.length === 0 && env.name.startsWith("account-")) {
+    return [issue("name", env.name, "starts with 'account-', which is reserved for the account stacks", "a name that does not start with 'account-'")];
+  }
+  return format;
 }
 
 export function tier(env: Environment): ConfigIssue[] {

@@ -19,6 +19,7 @@ import {
 import { stages } from "./stages";
 import { alarms } from "./alarms";
 import { samplingRuleNames, tracing } from "./tracing";
+import { productionStateBackend, stateBackends } from "./state-backend";
 
 export type EnvironmentRule = (env: Environment) => ConfigIssue[];
 
@@ -51,4 +52,6 @@ export const ENVIRONMENT_RULES: readonly EnvironmentRule[] = [
   accountSwitches,
   accountNames,
   productionAccountProtection,
+  stateBackends,
+  productionStateBackend,
 ];
