@@ -321,7 +321,7 @@ function parallelismOf(value: number | string): number {
 }
 
 /** Runs `work` on every item with at most `limit` at a time, keeping the input order in the results. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

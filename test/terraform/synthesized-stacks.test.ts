@@ -107,6 +107,15 @@ describe("synth", () => {
     }
   });
 
+  it("plans offline without touching the real configuration: the S3 backends stay as configured", () => {
+    for (const stack of fs.readdirSync(path.join(outdir, "stacks"))) {
+      expect(fs.readdirSync(path.join(outdir, "stacks", stack))).toEqual(["cdk.tf"]);
+    }
+    const prod = fs.readFileSync(path.join(outdir, "stacks", "prod", "cdk.tf"), "utf8");
+    expect(prod).toMatch(/backend "s3" \{[^}]*key\s+= "apigw-observability\/prod\/terraform.tfstate"[^}]*use_lockfile = true/);
+    expect(prod).not.toContain("mock");
+  });
+
   it("writes nothing for an invalid config, and says why", () => {
     const failed = path.join(work, "failed");
     fs.mkdirSync(path.join(failed, "stacks", "stale"), { recursive: true });

@@ -1,0 +1,114 @@
+/**
+ * `npm run plan`: which mode it picks and says, which stacks it plans, how it counts changes, and (end to
+ * end, offline) that its summary agrees with Terraform's own "Plan:" line in the text it writes.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { chooseMode, countChanges, credentialSource, planHeader, selectStacks, summaryMarkdown, type PlanOutcome } from "../../scripts/lib/plan";
+import { synthHcl } from "../../scripts/lib/synth";
+
+const NO_HOME = path.join(os.tmpdir(), "no-such-home-for-plan-test");
+
+describe("plan mode", () => {
+  it.each([
+    [{ AWS_ACCESS_KEY_ID: "AKIA", AWS_SECRET_ACCESS_KEY: "s" }, "AWS_ACCESS_KEY_ID"],
+    [{ AWS_PROFILE: "team-dev" }, "AWS_PROFILE=team-dev"],
+    [{ AWS_WEB_IDENTITY_TOKEN_FILE: "/t", AWS_ROLE_ARN: "arn:aws:iam::1:role/r" }, "AWS_WEB_IDENTITY_TOKEN_FILE (OIDC)"],
+    [{ AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: "/v2/creds" }, "container credentials"],
+  ])("GIVEN %j THEN it plans online and says where the credentials come from", (env, source) => {
+    expect(credentialSource(env, NO_HOME)).toBe(source);
+    expect(chooseMode({}, env, NO_HOME)).toMatchObject({ mode: "online", reason: expect.stringContaining(source) });
+  });
+
+  it("GIVEN a key id without its secret THEN that is not credentials", () => {
+    expect(credentialSource({ AWS_ACCESS_KEY_ID: "AKIA" }, NO_HOME)).toBeUndefined();
+  });
+
+  it("GIVEN a shared credentials file THEN it plans online", () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), "plan-home-"));
+    fs.mkdirSync(path.join(home, ".aws"));
+    fs.writeFileSync(path.join(home, ".aws", "credentials"), "[default]\n");
+    expect(chooseMode({}, {}, home).mode).toBe("online");
+    fs.rmSync(home, { recursive: true });
+  });
+
+  it("GIVEN no credentials THEN it falls back to offline and says what an offline plan does not show", () => {
+    const choice = chooseMode({}, {}, NO_HOME);
+    expect(choice.mode).toBe("offline");
+    expect(choice.reason).toMatch(/^OFFLINE: no AWS credentials found .* not the difference to what is deployed/);
+  });
+
+  it("flags win over detection, and exclude each other", () => {
+    expect(chooseMode({ offline: true }, { AWS_PROFILE: "p" }, NO_HOME).mode).toBe("offline");
+    expect(chooseMode({ online: true }, {}, NO_HOME).mode).toBe("online");
+    expect(() => chooseMode({ offline: true, online: true }, {}, NO_HOME)).toThrow("--offline and --online exclude each other");
+  });
+});
+
+describe("stack selection", () => {
+  const available = ["account-prod-eu-west-1", "dev", "prod"];
+  it("all stacks when none is named, the named ones otherwise", () => {
+    expect(selectStacks(available, [])).toEqual(available);
+    expect(selectStacks(available, ["prod", "dev", "prod"])).toEqual(["prod", "dev"]);
+  });
+  it("an unknown stack is an error naming the allowed ones", () => {
+    expect(() => selectStacks(available, ["qa"])).toThrow('Unknown stack "qa". Allowed: account-prod-eu-west-1, dev, prod');
+  });
+});
+
+describe("change counts", () => {
+  const change = (...actions: string[]) => ({ change: { actions } });
+  it("counts like Terraform's Plan line: a replacement is an add and a destroy, reads and no-ops nothing", () => {
+    const plan = { resource_changes: [change("create"), change("create"), change("update"), change("delete"), change("delete", "create"), change("create", "delete"), change("no-op"), change("read")] };
+    expect(countChanges(plan)).toEqual({ add: 4, change: 1, destroy: 3 });
+    expect(countChanges({})).toEqual({ add: 0, change: 0, destroy: 0 });
+  });
+});
+
+describe("summary", () => {
+  const outcome = (stack: string, ok: boolean, destroy = 0): PlanOutcome => ({ stack, mode: "offline", ok, summary: ok ? { add: 2, change: 1, destroy } : undefined, text: "" });
+  it("one row per stack, failures and destroys called out", () => {
+    const md = summaryMarkdown([outcome("dev", true), outcome("staging", true, 3), outcome("prod", false)], "OFFLINE: test");
+    const rows = md.split("\n").filter((l) => l.startsWith("| "));
+    expect(rows[0]).toBe("| Stack | Mode | Add | Change | Destroy | Status |");
+    expect(rows.slice(2)).toEqual(["| dev | offline | 2 | 1 | 0 | ok |", "| staging | offline | 2 | 1 | 3 | destroys resources |", "| prod | offline | - | - | - | FAILED |"]);
+    expect(md).toContain("Plan mode: OFFLINE: test");
+  });
+  it("an offline plan's text file says it is offline", () => {
+    expect(planHeader({ stack: "dev", mode: "offline" })).toContain("OFFLINE plan");
+    expect(planHeader({ stack: "dev", mode: "online" })).not.toContain("OFFLINE");
+  });
+});
+
+describe("npm run plan, end to end (offline)", () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "plan-cli-"));
+  const env = { ...process.env, CDKTF_OUTDIR: path.join(work, "cdktf.out"), PLANS_DIR: path.join(work, "plans"), AWS_PROFILE: "", AWS_ACCESS_KEY_ID: "" };
+  const run = (...args: string[]) => spawnSync(process.execPath, ["dist/scripts/plan.js", ...args], { env, encoding: "utf8" });
+  beforeAll(() => {
+    const synth = synthHcl({ outdir: env.CDKTF_OUTDIR });
+    if (!synth.ok) throw new Error(synth.error);
+  });
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  it("plans one stack, prints its summary and writes a plan whose Plan line agrees", () => {
+    const result = run("dev", "--no-synth", "--offline");
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const row = result.stdout.split("\n").find((l) => l.startsWith("| dev |"))!;
+    const [add, change, destroy] = row.split("|").slice(3, 6).map((c) => Number(c.trim()));
+    const text = fs.readFileSync(path.join(env.PLANS_DIR, "dev.txt"), "utf8");
+    expect(text).toContain(`Plan: ${add} to add, ${change} to change, ${destroy} to destroy.`);
+    expect(add).toBeGreaterThan(10);
+    expect(fs.readFileSync(path.join(env.PLANS_DIR, "summary.md"), "utf8")).toContain(row);
+    expect(fs.readdirSync(env.PLANS_DIR).sort()).toEqual(["dev.txt", "summary.md"]);
+  }, 300_000);
+
+  it("an unknown stack or option fails with what is allowed", () => {
+    const unknownStack = run("qa", "--no-synth");
+    expect(unknownStack.status).toBe(1);
+    expect(unknownStack.stderr).toContain('Unknown stack "qa". Allowed: account-nonprod-eu-west-1, account-prod-eu-west-1, dev, prod, staging');
+    expect(run("--destroy").stderr).toContain("Unknown option --destroy. Allowed: --offline, --online, --no-synth");
+  });
+});
