@@ -27,6 +27,17 @@ function generators(broken: boolean) {
     },
     { requiredKeys: ["method"] },
   );
+  const alarms = fc.record(
+    {
+      serverErrorRate: alarm(rate),
+      clientErrorRate: alarm(rate),
+      latency: alarm(milliseconds),
+      integrationLatency: alarm(milliseconds),
+      lowTraffic: alarm(count),
+      serverErrorCount: alarm(count),
+    },
+    { requiredKeys: [] },
+  );
   const stage = fc.record(
     {
       name: mostly(fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/), fc.string()),
@@ -65,8 +76,78 @@ function generators(broken: boolean) {
       fc.record({ emails: fc.uniqueArray(fc.emailAddress(), { maxLength: 2 }), httpsEndpoints: fc.uniqueArray(fc.webUrl({ validSchemes: ["https"] }), { maxLength: 2 }) }),
       fc.record({ emails: fc.array(fc.string(), { maxLength: 2 }), httpsEndpoints: fc.array(fc.webUrl(), { maxLength: 2 }) }),
     ),
+    alarms: mostly(alarms, fc.anything()),
+    tracing: fc.record(
+      {
+        samplingRate: mostly(fc.double({ min: 0, max: 1, noNaN: true }), number),
+        reservoirSize: mostly(fc.integer({ min: 0, max: 50 }), number),
+        priority: mostly(fc.integer({ min: 1, max: 9999 }), number),
+      },
+      { requiredKeys: [] },
+    ),
+    archive: fc.record(
+      {
+        lifecycle: mostly(lifecycle, fc.record({ transitions: fc.array(fc.record({ storageClass: fc.string(), days: number }), { maxLength: 2 }), expirationDays: number })),
+        bufferingIntervalSeconds: mostly(fc.integer({ min: 0, max: 900 }), number),
+        bufferingSizeMiB: mostly(fc.integer({ min: 1, max: 128 }), number),
+      },
+      { requiredKeys: [] },
+    ),
+    stateBackend: mostly(stateBackend, fc.record({ type: fc.constantFrom("s3", "consul"), bucket: fc.string(), region: fc.string() })),
   });
+
+  /** One alarm: M out of N with M <= N, thresholds in the alarm's unit. */
+  function alarm(threshold: fc.Arbitrary<number>) {
+    const window = mostly(
+      fc.integer({ min: 1, max: 5 }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 1, max: n }))),
+      fc.tuple(number, number),
+    ) as fc.Arbitrary<[unknown, unknown]>;
+    return fc
+      .record({
+        enabled: mostly(fc.boolean()),
+        threshold: mostly(threshold, number),
+        periodSeconds: mostly(fc.constantFrom(60, 120, 300), fc.constantFrom(10, 30, 45, 0, -60, "60")),
+        window,
+      })
+      .map(({ window: [evaluationPeriods, datapointsToAlarm], ...rest }) => ({ ...rest, evaluationPeriods, datapointsToAlarm }));
+  }
 }
+
+const rate = fc.double({ min: 0, max: 1, noNaN: true });
+const milliseconds = fc.integer({ min: 1, max: 30_000 });
+const count = fc.integer({ min: 1, max: 1000 });
+
+/** A waterfall of colder storage classes, well apart, and an expiry after the last one. */
+const lifecycle = fc
+  .record({
+    ia: fc.option(fc.integer({ min: 30, max: 60 }), { nil: undefined }),
+    glacier: fc.option(fc.integer({ min: 120, max: 200 }), { nil: undefined }),
+    deepArchive: fc.option(fc.integer({ min: 300, max: 400 }), { nil: undefined }),
+    keepAfter: fc.integer({ min: 1, max: 3000 }),
+    noncurrentVersionExpirationDays: fc.integer({ min: 1, max: 90 }),
+  })
+  .map(({ ia, glacier, deepArchive, keepAfter, noncurrentVersionExpirationDays }) => {
+    const transitions = [
+      ...(ia === undefined ? [] : [{ storageClass: "STANDARD_IA" as const, days: ia }]),
+      ...(glacier === undefined ? [] : [{ storageClass: "GLACIER" as const, days: glacier }]),
+      ...(deepArchive === undefined ? [] : [{ storageClass: "DEEP_ARCHIVE" as const, days: deepArchive }]),
+    ];
+    const last = transitions.length === 0 ? 0 : transitions[transitions.length - 1].days;
+    return { transitions, expirationDays: last + keepAfter, noncurrentVersionExpirationDays };
+  });
+
+const stateBackend = fc.oneof(
+  fc.constant({ type: "local" as const }),
+  fc.record(
+    {
+      type: fc.constant("s3" as const),
+      bucket: fc.stringMatching(/^[a-z0-9][a-z0-9-]{2,40}[a-z0-9]$/),
+      region: fc.constantFrom("eu-west-1", "us-east-1"),
+      keyPrefix: fc.stringMatching(/^[a-z0-9_-]{1,10}(\/[a-z0-9_-]{1,10}){0,2}$/),
+    },
+    { requiredKeys: ["type", "bucket", "region"] },
+  ),
+);
 
 const OPERATIONS = ["GET /health", "GET /orders", "POST /orders", "GET /orders/{orderId}", "DELETE /orders/{orderId}"];
 
@@ -83,11 +164,14 @@ function obeyCrossFieldRules(env: any): any {
       cachingEnabled: o.cachingEnabled && s.caching?.enabled === true && o.method.startsWith("GET "),
     })),
   }));
-  if (!production) return { ...env, stages };
+  const s3 = { type: "s3", bucket: "tfstate-production", region: "eu-west-1" };
+  // A production account keeps its account stack's state in S3, whatever the environment's tier.
+  if (!production) return { ...env, stages, account: env.account.production ? { ...env.account, stateBackend: s3 } : env.account };
   return {
     ...env,
     tier: "production",
-    account: { ...env.account, production: true },
+    account: { ...env.account, production: true, stateBackend: s3 },
+    stateBackend: env.stateBackend.type === "s3" ? env.stateBackend : s3,
     logs: { retentionDays: Math.max(365, env.logs.retentionDays) },
     deletionProtection: true,
     stages,
@@ -125,6 +209,14 @@ export const corruptions: readonly Corruption[] = [
   onEnv("service", { service: "" }),
   onEnv("deletionProtection", { deletionProtection: "yes" }),
   onEnv("notifications.httpsEndpoints[0]", { notifications: { httpsEndpoints: ["http://x.example"] } }),
+  onEnv("alarms.serverErrorRate.periodSeconds", { alarms: { serverErrorRate: { periodSeconds: 90 } } }),
+  onEnv("alarms.latency.datapointsToAlarm", { alarms: { latency: { evaluationPeriods: 2, datapointsToAlarm: 3 } } }),
+  onEnv("alarms.clientErrorRate.threshold", { alarms: { clientErrorRate: { threshold: 5 } } }),
+  onEnv("tracing.samplingRate", { tracing: { samplingRate: 1.5 } }),
+  onEnv("archive.lifecycle.expirationDays", { archive: { lifecycle: { transitions: [{ storageClass: "GLACIER", days: 90 }], expirationDays: 60 } } }),
+  onEnv("archive.bufferingSizeMiB", { archive: { bufferingSizeMiB: 0 } }),
+  onEnv("stateBackend.type", { stateBackend: { type: "consul" } }),
+  onEnv("stateBackend.bucket", { stateBackend: { type: "s3", bucket: "Not_A_Bucket", region: "eu-west-1" } }),
   onFirstStage("name", { name: "bad name" }),
   onFirstStage("loggingLevel", { loggingLevel: "VERBOSE" }),
   onFirstStage("throttling.burstLimit", { throttling: { burstLimit: -1 } }),

@@ -1,0 +1,71 @@
+/**
+ * The Terraform half of the property tests: generated configs that pass validation synthesize HCL that
+ * passes `terraform fmt -check` and `terraform validate` (zero errors, zero warnings) with the real AWS
+ * provider. Validation alone cannot prove that a config it accepts is deployable; this does, for a sample.
+ * The sample is reproducible: FC_SEED (printed on failure) picks it.
+ */
+import { App } from "cdktf";
+import fc from "fast-check";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Environment, EnvironmentInput } from "../../environments/types";
+import { checkEnvironment } from "../../environments/validate";
+import { loadEnvironments } from "../../environments";
+import { buildStacks } from "../../stacks/app";
+import { repairStacks, terraformFmt } from "../../scripts/lib/synth";
+import { checkStacks, type StackCheck } from "../../scripts/lib/terraform";
+import { arbitraryEnvironment } from "../support/arbitraries";
+
+const SEED = Number(process.env.FC_SEED ?? 20261123);
+const SAMPLE_SIZE = 3;
+
+/** Valid generated configs, each renamed (shorter, so still valid) into an account of its own so that they share one app. */
+function sampleValidConfigs(): EnvironmentInput[] {
+  return fc
+    .sample(arbitraryEnvironment(), { numRuns: 200, seed: SEED })
+    .map((input, i): EnvironmentInput => ({ ...input, name: `g${i}`, account: { ...input.account, name: `a${i}`, id: String(100000000000 + i) } }))
+    .filter((input) => checkEnvironment(input).issues.length === 0)
+    .slice(0, SAMPLE_SIZE);
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "generated-configs-"));
+const outdir = path.join(work, "cdktf.out");
+let envs: Environment[] = [];
+let checks: StackCheck[] = [];
+
+beforeAll(async () => {
+  envs = loadEnvironments(sampleValidConfigs());
+  // Stacks read SYNTH_HCL_OUTPUT themselves (the App's hclOutput option only names the files).
+  const previous = process.env.SYNTH_HCL_OUTPUT;
+  process.env.SYNTH_HCL_OUTPUT = "true";
+  try {
+    const app = new App({ outdir, hclOutput: true });
+    buildStacks(app, envs);
+    app.synth();
+  } finally {
+    if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
+    else process.env.SYNTH_HCL_OUTPUT = previous;
+  }
+  repairStacks(outdir);
+  terraformFmt(outdir);
+  checks = await checkStacks(outdir, { workRoot: path.join(work, "terraform"), plan: false });
+}, 600_000);
+
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+describe(`generated valid configs (FC_SEED=${SEED})`, () => {
+  it(`samples ${SAMPLE_SIZE} of them, with their account stacks`, () => {
+    expect(envs).toHaveLength(SAMPLE_SIZE);
+    expect(checks.map((c) => c.stack).sort()).toEqual([...envs.map((e) => e.name), ...envs.map((e) => `account-${e.account.name}-${e.region}`)].sort());
+  });
+
+  it("synthesize HCL that passes terraform fmt -check and validate with zero errors and zero warnings", () => {
+    const problems = checks.flatMap((c) => [
+      ...(c.fmtOk ? [] : [`${c.stack}: not fmt-clean`]),
+      ...(c.initOk ? [] : [`${c.stack}: init failed: ${c.failure}`]),
+      ...c.diagnostics.map((d) => `${c.stack}: ${d.severity}: ${d.summary} ${d.detail ?? ""} (${d.range ?? d.address ?? ""})`),
+    ]);
+    expect({ seed: SEED, configs: envs.map((e) => e.name), problems }).toEqual({ seed: SEED, configs: envs.map((e) => e.name), problems: [] });
+  });
+});
