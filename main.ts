@@ -5,8 +5,10 @@
 import { App } from "cdktf";
 import { ConfigValidationError, loadEnvironments, selectEnvironments } from "./environments";
 import { buildStacks } from "./stacks/app";
+import { skipTokenCreationStacks } from "./stacks/token-creation-stacks";
 
 function main(): void {
+  skipTokenCreationStacks();
   const environments = loadEnvironments(selectEnvironments(process.env.ENVIRONMENTS));
   const app = new App();
   buildStacks(app, environments);

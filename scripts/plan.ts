@@ -15,7 +15,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (unknownFlags.length > 0) throw new Error(`Unknown option ${unknownFlags.join(", ")}. Allowed: ${FLAGS.join(", ")}`);
   const outdir = path.resolve(process.env.CDKTF_OUTDIR ?? "cdktf.out");
   if (!argv.includes("--no-synth")) {
-    const synth = synthHcl({ outdir });
+    const synth = await synthHcl({ outdir });
     if (!synth.ok) {
       process.stderr.write(synth.error);
       return 1;

@@ -10,6 +10,8 @@ export function largeConfig(environments: number, stagesPerEnvironment: number):
     name: `load-${i}`,
     id: String(300000000000 + i),
     production: i === 0,
+    // Production state is never local (validation enforces it).
+    ...(i === 0 ? { stateBackend: { type: "s3" as const, bucket: "tfstate-load-production", region: "eu-west-1" } } : {}),
   }));
   return Array.from({ length: environments }, (_, e) => {
     const account = accounts[e % accounts.length];

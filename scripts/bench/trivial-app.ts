@@ -2,7 +2,9 @@
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, TerraformStack } from "cdktf";
+import { skipTokenCreationStacks } from "../../stacks/token-creation-stacks";
 
+skipTokenCreationStacks(); // as main.ts does
 const app = new App();
 const stack = new TerraformStack(app, "trivial");
 new AwsProvider(stack, "aws", { region: "eu-west-1" });

@@ -6,7 +6,7 @@
  * passes `terraform fmt -check`. The old output is removed first, and a failed synth leaves no output
  * directory at all: never a stale or half-written one.
  */
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -33,13 +33,42 @@ export interface SynthResult {
   readonly error: string;
 }
 
-/** `terraform fmt -recursive`; it needs no providers, so no CLI config (the machine's may be broken). */
-export function terraformFmt(dir: string): void {
-  const run = spawnSync(findTerraform(), ["fmt", "-recursive", "-list=false", dir], {
-    env: { ...process.env, TF_CLI_CONFIG_FILE: os.devNull, CHECKPOINT_DISABLE: "1" },
-    encoding: "utf8",
+/**
+ * `terraform fmt` of every stack, in up to `parallelism` processes at once (fmt is the largest part of a
+ * large synth, and stacks are independent). It needs no providers, so no CLI config (the machine's may be broken).
+ */
+export async function terraformFmt(dir: string, parallelism = os.availableParallelism()): Promise<void> {
+  const stacksDir = path.join(dir, "stacks");
+  const stacks = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir).map((s) => path.join(stacksDir, s)) : [dir];
+  const groups = balancedGroups(stacks, Math.max(1, Math.min(parallelism, stacks.length)));
+  const runs = await Promise.all(groups.map((group) => runFmt(group)));
+  const failed = runs.filter((r) => r.code !== 0);
+  if (failed.length > 0) throw new Error(`terraform fmt failed in ${dir}:\n${failed.map((r) => r.stderr).join("\n")}`);
+}
+
+/** Splits stack folders into `count` groups of about equal HCL size (largest first, onto the lightest group). */
+function balancedGroups(dirs: readonly string[], count: number): string[][] {
+  const size = (d: string) => (fs.existsSync(path.join(d, "cdk.tf")) ? fs.statSync(path.join(d, "cdk.tf")).size : 0);
+  const groups = Array.from({ length: count }, () => ({ dirs: [] as string[], bytes: 0 }));
+  for (const d of [...dirs].sort((a, b) => size(b) - size(a))) {
+    const lightest = groups.reduce((min, g) => (g.bytes < min.bytes ? g : min));
+    lightest.dirs.push(d);
+    lightest.bytes += size(d);
+  }
+  return groups.map((g) => g.dirs).filter((g) => g.length > 0);
+}
+
+function runFmt(dirs: readonly string[]): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(findTerraform(), ["fmt", "-recursive", "-list=false", ...dirs], {
+      env: { ...process.env, TF_CLI_CONFIG_FILE: os.devNull, CHECKPOINT_DISABLE: "1" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", (error) => resolve({ code: -1, stderr: error.message }));
+    child.on("close", (code) => resolve({ code: code ?? -1, stderr }));
   });
-  if (run.status !== 0) throw new Error(`terraform fmt failed in ${dir}:\n${run.stderr}`);
 }
 
 interface Manifest {
@@ -56,7 +85,7 @@ export function repairStacks(outdir: string): string[] {
   return Object.keys(manifest.stacks);
 }
 
-export function synthHcl(options: SynthOptions = {}): SynthResult {
+export async function synthHcl(options: SynthOptions = {}): Promise<SynthResult> {
   const outdir = path.resolve(options.outdir ?? "cdktf.out");
   const staging = `${outdir}.tmp-${process.pid}`;
   fs.rmSync(outdir, { recursive: true, force: true });
@@ -68,7 +97,7 @@ export function synthHcl(options: SynthOptions = {}): SynthResult {
     });
     if (run.status !== 0) return { ok: false, outdir, stacks: [], error: run.stderr || String(run.error ?? "synth failed") };
     const stacks = repairStacks(staging);
-    terraformFmt(staging);
+    await terraformFmt(staging);
     fs.renameSync(staging, outdir);
     return { ok: true, outdir, stacks, error: "" };
   } finally {

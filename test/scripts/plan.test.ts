@@ -86,8 +86,8 @@ describe("npm run plan, end to end (offline)", () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "plan-cli-"));
   const env = { ...process.env, CDKTF_OUTDIR: path.join(work, "cdktf.out"), PLANS_DIR: path.join(work, "plans"), AWS_PROFILE: "", AWS_ACCESS_KEY_ID: "" };
   const run = (...args: string[]) => spawnSync(process.execPath, ["dist/scripts/plan.js", ...args], { env, encoding: "utf8" });
-  beforeAll(() => {
-    const synth = synthHcl({ outdir: env.CDKTF_OUTDIR });
+  beforeAll(async () => {
+    const synth = await synthHcl({ outdir: env.CDKTF_OUTDIR });
     if (!synth.ok) throw new Error(synth.error);
   });
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));

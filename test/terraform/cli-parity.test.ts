@@ -20,7 +20,7 @@ function files(dir: string): string[] {
     .sort();
 }
 
-it("npm run synth writes exactly what cdktf synth --hcl writes, formatted", () => {
+it("npm run synth writes exactly what cdktf synth --hcl writes, formatted", async () => {
   const viaCli = path.join(work, "cli");
   const cli = spawnSync(path.join("node_modules", ".bin", "cdktf"), ["synth", "--hcl", "--app", "node dist/main.js", "--output", viaCli], {
     env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "true" },
@@ -28,10 +28,10 @@ it("npm run synth writes exactly what cdktf synth --hcl writes, formatted", () =
   });
   expect(cli.status).toBe(0);
   repairStacks(viaCli);
-  terraformFmt(viaCli);
+  await terraformFmt(viaCli);
 
   const direct = path.join(work, "direct");
-  expect(synthHcl({ outdir: direct }).ok).toBe(true);
+  expect((await synthHcl({ outdir: direct })).ok).toBe(true);
 
   expect(files(viaCli)).toEqual(files(direct));
   expect(files(direct)).toContain(path.join("stacks", "prod", "cdk.tf"));

@@ -48,7 +48,7 @@ beforeAll(async () => {
     else process.env.SYNTH_HCL_OUTPUT = previous;
   }
   repairStacks(outdir);
-  terraformFmt(outdir);
+  await terraformFmt(outdir);
   checks = await checkStacks(outdir, { workRoot: path.join(work, "terraform"), plan: false });
 }, 600_000);
 

@@ -20,7 +20,7 @@ function planned(stack: string, type: string): any[] {
 
 beforeAll(async () => {
   findTerraform(); // a missing terraform fails here with how to install it
-  const result = synthHcl({ outdir });
+  const result = await synthHcl({ outdir });
   if (!result.ok) throw new Error(result.error);
   checks = await checkStacks(outdir, { workRoot: path.join(work, "terraform") });
 }, 600_000);
@@ -88,9 +88,9 @@ describe("synthesized HCL", () => {
 });
 
 describe("synth", () => {
-  it("is deterministic: synthesizing again gives identical files", () => {
+  it("is deterministic: synthesizing again gives identical files", async () => {
     const again = path.join(work, "again");
-    expect(synthHcl({ outdir: again }).ok).toBe(true);
+    expect((await synthHcl({ outdir: again })).ok).toBe(true);
     const files = (dir: string): string[] =>
       fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
     expect(files(again)).toEqual(files(outdir));
@@ -117,10 +117,10 @@ describe("synth", () => {
     expect(prod).not.toContain("mock");
   });
 
-  it("writes nothing for an invalid config, and says why", () => {
+  it("writes nothing for an invalid config, and says why", async () => {
     const failed = path.join(work, "failed");
     fs.mkdirSync(path.join(failed, "stacks", "stale"), { recursive: true });
-    const result = synthHcl({ outdir: failed, env: { ENVIRONMENTS: "qa" } });
+    const result = await synthHcl({ outdir: failed, env: { ENVIRONMENTS: "qa" } });
     expect(result.ok).toBe(false);
     expect(result.error).toContain('environment "qa": ENVIRONMENTS = "qa": is not a known environment. Allowed: dev, staging, prod');
     expect(result.error).not.toMatch(/\n\s+at /); // a message, not a stack trace
