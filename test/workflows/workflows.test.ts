@@ -1,0 +1,144 @@
+/**
+ * The GitHub workflows, loaded as YAML: what runs on a pull request and how main is deployed. The deploy
+ * order and the stacks each deploy needs are checked against the real config, so they cannot drift apart.
+ */
+import { App } from "cdktf";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { parse } from "yaml";
+import { ENVIRONMENTS, loadEnvironments } from "../../environments";
+import { accountStackName } from "../../stacks/account-stack";
+import { readManifest, withDependencies } from "../../scripts/lib/manifest";
+import { buildStacks } from "../../stacks/app";
+
+const root = path.join(__dirname, "..", "..");
+const load = (file: string): any => parse(fs.readFileSync(path.join(root, file), "utf8"));
+const WORKFLOWS = [".github/workflows/pr.yml", ".github/workflows/deploy.yml", ".github/workflows/deploy-environment.yml", ".github/actions/setup/action.yml"];
+const pr = load(".github/workflows/pr.yml");
+const deploy = load(".github/workflows/deploy.yml");
+const deployEnvironment = load(".github/workflows/deploy-environment.yml");
+const setup = load(".github/actions/setup/action.yml");
+const steps = (job: any): any[] => job.steps ?? [];
+const runs = (job: any): string => steps(job).map((s) => s.run ?? "").join("\n");
+const uses = (job: any): string[] => steps(job).map((s) => s.uses).filter(Boolean);
+
+describe("pull-request workflow", () => {
+  it("runs on pull requests, with read-only default permissions and superseded runs cancelled", () => {
+    expect(Object.keys(pr.on)).toEqual(expect.arrayContaining(["pull_request"]));
+    expect(pr.permissions).toEqual({ contents: "read" });
+    expect(pr.concurrency["cancel-in-progress"]).toBe(true);
+  });
+
+  it("tests, synthesizes, plans and comments", () => {
+    expect(Object.keys(pr.jobs)).toEqual(["test", "synth", "plan", "comment"]);
+    expect(runs(pr.jobs.test)).toContain("npm test");
+    expect(runs(pr.jobs.synth)).toContain("npm run synth");
+    expect(pr.jobs.plan.needs).toBe("synth");
+    expect(pr.jobs.comment.needs).toEqual(["synth", "plan"]);
+  });
+
+  it("plans one job per synthesized stack, the list coming from the synth job, not written by hand", () => {
+    expect(pr.jobs.plan.strategy.matrix.stack).toBe("${{ fromJSON(needs.synth.outputs.stacks) }}");
+    expect(pr.jobs.plan.strategy["fail-fast"]).toBe(false);
+    expect(pr.jobs.synth.outputs.stacks).toBe("${{ steps.stacks.outputs.stacks }}");
+    expect(steps(pr.jobs.synth).find((s) => s.id === "stacks").run).toContain("npm run --silent stacks -- --json");
+    expect(runs(pr.jobs.plan)).toMatch(/npm run plan -- .*"\$STACK"/);
+    expect(pr.jobs.plan.env.STACK).toBe("${{ matrix.stack }}");
+  });
+
+  it("plans with an OIDC role in the stack's own account, and offline where there is none", () => {
+    expect(pr.jobs.plan.permissions["id-token"]).toBe("write");
+    const assume = steps(pr.jobs.plan).find((s) => String(s.uses).startsWith("aws-actions/configure-aws-credentials"));
+    expect(assume.with["role-to-assume"]).toBe("arn:aws:iam::${{ steps.target.outputs.account }}:role/${{ vars.AWS_PLAN_ROLE_NAME }}");
+    expect(assume.if).toContain("vars.AWS_PLAN_ROLE_NAME != ''");
+    expect(assume.if).toContain("head.repo.full_name == github.repository"); // forks get no OIDC token
+  });
+
+  it("puts each plan summary and the environment report in the job summary, and uploads the full plans", () => {
+    expect(runs(pr.jobs.plan)).toContain('cat plans/summary.md >> "$GITHUB_STEP_SUMMARY"');
+    expect(runs(pr.jobs.synth)).toContain("npm run --silent report > report.md");
+    expect(runs(pr.jobs.synth)).toContain('cat report.md >> "$GITHUB_STEP_SUMMARY"');
+    const upload = steps(pr.jobs.plan).find((s) => String(s.uses).startsWith("actions/upload-artifact"));
+    expect(upload.with).toMatchObject({ name: "plan-${{ matrix.stack }}", path: "plans/" });
+  });
+
+  it("keeps one sticky comment per pull request, with the summaries and the report", () => {
+    expect(pr.jobs.comment.permissions["pull-requests"]).toBe("write");
+    expect(pr.jobs.comment.if).toContain("always()");
+    const script = steps(pr.jobs.comment).find((s) => String(s.uses).startsWith("actions/github-script")).with.script;
+    expect(script).toContain('const marker = "<!-- apigw-observability-plan -->"');
+    expect(script).toContain("updateComment");
+    expect(script).toContain("createComment");
+    expect(script).toContain("summary.md");
+    expect(script).toContain("report.md");
+  });
+});
+
+describe("deploy workflow", () => {
+  it("deploys main, one run at a time, never cancelling an apply", () => {
+    expect(deploy.on.push.branches).toEqual(["main"]);
+    expect(deploy.concurrency).toEqual({ group: "deploy", "cancel-in-progress": false });
+    expect(deploy.permissions["id-token"]).toBe("write");
+  });
+
+  it("tests, then deploys dev, then staging, then prod, each through the one environment workflow", () => {
+    expect(Object.keys(deploy.jobs)).toEqual(["test", "dev", "staging", "prod"]);
+    expect(runs(deploy.jobs.test)).toContain("npm test");
+    expect([deploy.jobs.dev.needs, deploy.jobs.staging.needs, deploy.jobs.prod.needs]).toEqual(["test", "dev", "staging"]);
+    for (const name of ["dev", "staging", "prod"]) {
+      expect(deploy.jobs[name]).toMatchObject({ uses: "./.github/workflows/deploy-environment.yml", with: { environment: name } });
+    }
+  });
+
+  it("deploys every shipped environment, and only those", () => {
+    const deployed = Object.values(deploy.jobs).map((job: any) => job.with?.environment).filter(Boolean);
+    expect(deployed.sort()).toEqual(Object.keys(ENVIRONMENTS).sort());
+  });
+
+  it("each deploy runs in its GitHub environment (approvals) with that environment's OIDC role", () => {
+    expect(Object.keys(deployEnvironment.on)).toEqual(["workflow_call"]);
+    const job = deployEnvironment.jobs.deploy;
+    expect(job.environment).toBe("${{ inputs.environment }}");
+    const assume = steps(job).find((s) => String(s.uses).startsWith("aws-actions/configure-aws-credentials"));
+    expect(assume.with["role-to-assume"]).toBe("${{ vars.AWS_DEPLOY_ROLE_ARN }}");
+    expect(runs(job)).toContain('npm run --silent stacks -- --with-dependencies "$ENVIRONMENT"');
+    expect(runs(job)).toContain("npx cdktf deploy ${{ steps.stacks.outputs.stacks }} --auto-approve");
+  });
+
+  it("the stacks a deploy gets, read from the synthesized manifest, are the environment's account stack, then the environment", () => {
+    const envs = loadEnvironments(Object.values(ENVIRONMENTS));
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "workflow-manifest-"));
+    try {
+      const app = new App({ outdir });
+      buildStacks(app, envs);
+      app.synth();
+      const manifest = readManifest(outdir);
+      for (const env of envs) expect(withDependencies(manifest, env.name)).toEqual([accountStackName(env.account, env.region), env.name]);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("every workflow", () => {
+  const all = WORKFLOWS.map((file) => ({ file, text: fs.readFileSync(path.join(root, file), "utf8"), yaml: load(file) }));
+
+  it("uses no stored AWS keys", () => {
+    for (const { file, text } of all) expect({ file, storedKeys: /AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|aws-access-key-id/.test(text) }).toEqual({ file, storedKeys: false });
+  });
+
+  it("pins every action to a version, and sets up Terraform 1.11.4 without its wrapper", () => {
+    const everyUse = [...Object.values(pr.jobs), ...Object.values(deploy.jobs), ...Object.values(deployEnvironment.jobs), setup.runs].flatMap(uses);
+    for (const use of everyUse.filter((u) => !u.startsWith("./"))) expect(use).toMatch(/^[\w-]+\/[\w-]+@v\d+$/);
+    const terraform = setup.runs.steps.find((s: any) => s.uses.startsWith("hashicorp/setup-terraform"));
+    expect(terraform.with).toEqual({ terraform_version: "1.11.4", terraform_wrapper: false });
+  });
+
+  it("calls only npm scripts that exist", () => {
+    const scripts = Object.keys(JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).scripts);
+    const called = all.flatMap(({ text }) => [...text.matchAll(/npm run (?:--silent )?([\w-]+)/g)].map((m) => m[1]));
+    expect(called.length).toBeGreaterThan(4);
+    for (const script of called) expect(scripts).toContain(script);
+  });
+});
