@@ -1,5 +1,5 @@
 /** dev: the team's playground. Verbose logs, data trace on one stage, short retention. */
-import { NONPROD_ACCOUNT } from "./accounts";
+import { NONPROD_ACCOUNT, NONPROD_STATE } from "./accounts";
 import { ORDERS_API } from "./sample-api";
 import type { EnvironmentInput } from "./types";
 
@@ -11,6 +11,9 @@ const dev: EnvironmentInput = {
   service: "orders-api",
   owner: "platform-team",
   api: ORDERS_API,
+  // Deployed from CI too, where a local state file would be lost with the runner. For a private sandbox,
+  // drop this line: state is then a local file (the default).
+  stateBackend: NONPROD_STATE,
   logs: { retentionDays: 14 },
   // Dev log groups may be torn down with `cdktf destroy dev`.
   deletionProtection: false,

@@ -147,7 +147,8 @@ async function planOnline(stackDir: string, env: NodeJS.ProcessEnv, lock: Return
   const failed = (step: string, run: { stdout: string; stderr: string }) => ({ stack, mode: "online" as const, ok: false, text: `terraform ${step} failed:\n${run.stdout}${run.stderr}` });
   const init = await lock(() => runTerraform(["init", "-input=false", "-no-color"], stackDir, env));
   if (init.code !== 0) return failed("init", init);
-  const planned = await runTerraform(["plan", "-input=false", "-no-color", "-lock-timeout=120s", "-out=tfplan"], stackDir, env);
+  // A plan for review takes no state lock: it never blocks a deploy, and a read-only role can run it.
+  const planned = await runTerraform(["plan", "-input=false", "-no-color", "-lock=false", "-out=tfplan"], stackDir, env);
   if (planned.code !== 0) return failed("plan", planned);
   const json = await runTerraform(["show", "-json", "tfplan"], stackDir, env);
   const shown = await runTerraform(["show", "-no-color", "tfplan"], stackDir, env);

@@ -18,9 +18,10 @@ function expectRejected(input: EnvironmentInput, ...fragments: string[]): void {
 }
 
 describe("state backend config", () => {
-  it("the shipped configs: dev local, staging and prod in their own account's S3 bucket", () => {
+  it("the shipped configs: every environment in its own account's S3 bucket (CI deploys them all)", () => {
     const [dev, staging, prod] = loadEnvironments(Object.values(ENVIRONMENTS));
-    expect(dev.stateBackend).toEqual({ type: "local" });
+    expect(dev.stateBackend).toEqual(staging.stateBackend);
+    expect(loadEnvironments([{ ...ENVIRONMENTS.dev, stateBackend: undefined }])[0].stateBackend).toEqual({ type: "local" }); // the default
     expect(staging.stateBackend).toMatchObject({ type: "s3", keyPrefix: "apigw-observability" });
     expect(prod.stateBackend).toMatchObject({ type: "s3", keyPrefix: "apigw-observability" });
     expect(prod.stateBackend).not.toEqual(staging.stateBackend);

@@ -24,7 +24,8 @@ describe("environment report", () => {
     const md = environmentReport(shipped());
     const retention = Object.values(ENVIRONMENTS).map((e) => String(e.logs?.retentionDays));
     expect(rowOf(md, "log retention (days)")).toBe(`| log retention (days) | ${retention.join(" | ")} |`);
-    expect(rowOf(md, "state backend")).toContain("| local file |");
+    const local = environmentReport(loadEnvironments([ENVIRONMENTS.staging, withEnv("dev", { stateBackend: undefined })]));
+    expect(rowOf(local, "state backend")).toContain("| local file |");
     expect(rowOf(md, "state backend")).toContain(`s3://${(ENVIRONMENTS.prod.stateBackend as { bucket: string }).bucket}/`);
   });
 

@@ -54,7 +54,7 @@ describe("guard rails", () => {
     }
   });
 
-  it("state is where the config says: local for dev, one S3 object per stack in the team's bucket otherwise", () => {
+  it("state is where the config says: a local file, or one S3 object per stack in the team's bucket", () => {
     const keys = new Set<string>();
     let s3Stacks = 0;
     for (const [name, stack] of byName) {

@@ -39,8 +39,9 @@ describe("stacks", () => {
     expect(prod.provider.aws[0].default_tags[0].tags).toMatchObject({ environment: "prod", service: "orders-api", owner: "platform-team", "managed-by": "cdktf" });
   });
 
-  it("keeps local state in the project root, by a path relative to the stack's folder", () => {
-    expect(parsed(stacks.environments[0]).terraform.backend).toEqual({ local: { path: "../../../terraform.dev.tfstate" } });
+  it("without a stateBackend, keeps local state in the project root, by a path relative to the stack's folder", () => {
+    const local = buildStacks(Testing.app(), loadEnvironments([{ ...ENVIRONMENTS.dev, stateBackend: undefined }]));
+    expect(parsed(local.environments[0]).terraform.backend).toEqual({ local: { path: "../../../terraform.dev.tfstate" } });
   });
 
   it("differs per environment where the config does", () => {

@@ -106,6 +106,20 @@ describe("deploy workflow", () => {
     expect(runs(job)).toContain("npx cdktf deploy ${{ steps.stacks.outputs.stacks }} --auto-approve");
   });
 
+  it("refuses, before deploying, a stack whose state would be a file on the runner", () => {
+    const names = steps(deployEnvironment.jobs.deploy).map((s) => s.name);
+    const guard = steps(deployEnvironment.jobs.deploy).find((s) => String(s.name).startsWith("Refuse local state"));
+    expect(guard.run).toContain(`grep -q 'backend "local"'`);
+    expect(guard.run).toContain("exit 1");
+    expect(names.indexOf(guard.name)).toBeLessThan(names.indexOf("Deploy"));
+  });
+
+  it("every environment the workflow deploys keeps its state (and its account stack's) in S3", () => {
+    for (const env of loadEnvironments(Object.values(ENVIRONMENTS))) {
+      expect({ env: env.name, state: env.stateBackend.type, account: env.account.stateBackend.type }).toEqual({ env: env.name, state: "s3", account: "s3" });
+    }
+  });
+
   it("the stacks a deploy gets, read from the synthesized manifest, are the environment's account stack, then the environment", () => {
     const envs = loadEnvironments(Object.values(ENVIRONMENTS));
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "workflow-manifest-"));
