@@ -2,6 +2,7 @@
  * The GitHub workflows, loaded as YAML: what runs on a pull request and how main is deployed. The deploy
  * order and the stacks each deploy needs are checked against the real config, so they cannot drift apart.
  */
+import { spawnSync } from "child_process";
 import { App } from "cdktf";
 import * as fs from "fs";
 import * as os from "os";
@@ -50,9 +51,27 @@ describe("pull-request workflow", () => {
   it("plans with an OIDC role in the stack's own account, and offline where there is none", () => {
     expect(pr.jobs.plan.permissions["id-token"]).toBe("write");
     const assume = steps(pr.jobs.plan).find((s) => String(s.uses).startsWith("aws-actions/configure-aws-credentials"));
-    expect(assume.with["role-to-assume"]).toBe("arn:aws:iam::${{ steps.target.outputs.account }}:role/${{ vars.AWS_PLAN_ROLE_NAME }}");
+    expect(assume.with["role-to-assume"]).toBe("arn:${{ steps.target.outputs.partition }}:iam::${{ steps.target.outputs.account }}:role/${{ vars.AWS_PLAN_ROLE_NAME }}");
     expect(assume.if).toContain("vars.AWS_PLAN_ROLE_NAME != ''");
     expect(assume.if).toContain("head.repo.full_name == github.repository"); // forks get no OIDC token
+  });
+
+  it("reads the stack's account and region from its provider, not from its backend", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "workflow-target-"));
+    try {
+      fs.mkdirSync(path.join(dir, "cdktf.out", "stacks", "prod"), { recursive: true });
+      fs.writeFileSync(
+        path.join(dir, "cdktf.out", "stacks", "prod", "cdk.tf"),
+        'terraform {\n  backend "s3" {\n    region = "us-east-1"\n  }\n}\n\nprovider "aws" {\n  allowed_account_ids = [\n    "222222222222"\n  ]\n  region = "cn-north-1"\n}\n',
+      );
+      const output = path.join(dir, "output");
+      const script = steps(pr.jobs.plan).find((s) => s.id === "target").run;
+      const run = spawnSync("bash", ["-c", script], { cwd: dir, env: { PATH: process.env.PATH, STACK: "prod", GITHUB_OUTPUT: output }, encoding: "utf8" });
+      expect(run.status).toBe(0);
+      expect(fs.readFileSync(output, "utf8").trim().split("\n")).toEqual(["account=222222222222", "region=cn-north-1", "partition=aws-cn"]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("puts each plan summary and the environment report in the job summary, and uploads the full plans", () => {
