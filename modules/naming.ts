@@ -70,6 +70,11 @@ export function arn(at: AwsLocation, service: string, resource: string, opts: { 
 
 /** S3 bucket names are global: 3 to 63 characters. */
 export const MAX_BUCKET_NAME_LENGTH = 63;
+/**
+ * S3 bucket naming rules: 3 to 63 lower-case letters, digits, `.` and `-`, starting and ending with a letter
+ * or digit, no `..`, not an IP address, none of the prefixes and suffixes S3 reserves.
+ */
+export const S3_BUCKET_NAME = /^(?!xn--|sthree-|amzn-s3-demo-)(?!.*\.\.)(?!\d+\.\d+\.\d+\.\d+$)(?!.*(-s3alias|--ol-s3|--x-s3)$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 /** IAM role names and Firehose delivery stream names: at most 64 characters. */
 export const MAX_ROLE_NAME_LENGTH = 64;
 export const MAX_DELIVERY_STREAM_NAME_LENGTH = 64;

@@ -16,7 +16,7 @@ import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versionin
 import { Construct } from "constructs";
 import type { Lifecycle } from "../environments/types";
 import { lifecycleRules } from "./lifecycle-rules";
-import { MAX_BUCKET_NAME_LENGTH, s3BucketArn } from "./naming";
+import { MAX_BUCKET_NAME_LENGTH, S3_BUCKET_NAME, s3BucketArn } from "./naming";
 
 export interface SecureBucketProps {
   /** Globally unique: 3 to 63 lower-case letters, digits, `-` and `.`. */
@@ -33,8 +33,6 @@ export interface SecureBucketProps {
   readonly preventDestroy?: boolean;
 }
 
-const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/;
-
 export class SecureBucket extends Construct {
   public readonly bucket: S3Bucket;
   /** The bucket name and ARN as plain strings (from config, not references). */
@@ -48,7 +46,7 @@ export class SecureBucket extends Construct {
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
     const name = props.bucketName;
-    if (name.length < 3 || name.length > MAX_BUCKET_NAME_LENGTH || !BUCKET_NAME.test(name) || name.includes("..")) {
+    if (!S3_BUCKET_NAME.test(name)) {
       throw new Error(`SecureBucket: bucketName = "${name}" (${name.length} characters) is not a valid S3 bucket name. Allowed: 3 to ${MAX_BUCKET_NAME_LENGTH} lower-case letters, digits, '-' or '.', starting and ending with a letter or digit`);
     }
     const rules = lifecycleRules(props.lifecycle);

@@ -6,7 +6,7 @@ const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{0,19}$/;
 const ACCOUNT_ID = /^\d{12}$/;
 const ACCOUNT_NAME = /^[a-z][a-z0-9-]{0,29}$/;
 /** Commercial, China, GovCloud and ISO region codes: `eu-west-1`, `cn-north-1`, `us-gov-west-1`, `us-isob-east-1`. */
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+export const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 const SERVICE_NAME = /^[a-z][a-z0-9-]{1,29}$/;
 
 export function environmentName(env: Environment): ConfigIssue[] {

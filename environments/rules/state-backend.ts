@@ -4,15 +4,10 @@
  * it at synth.
  */
 import { STATE_BACKEND_TYPES, type Environment, type StateBackend } from "../types";
+import { S3_BUCKET_NAME } from "../../modules/naming";
 import { type ConfigIssue, isObject, issue, matches, oneOf } from "./checks";
+import { REGION } from "./identity";
 
-/**
- * S3 bucket naming rules: 3 to 63 lower-case letters, digits, `.` and `-`, starting and ending with a letter
- * or digit, no `..`, not an IP address, none of the prefixes and suffixes S3 reserves.
- */
-const BUCKET_NAME = /^(?!xn--|sthree-|amzn-s3-demo-)(?!.*\.\.)(?!\d+\.\d+\.\d+\.\d+$)(?!.*(-s3alias|--ol-s3|--x-s3)$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-/** Same region codes as the environment's `region`. */
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 /** Folders of the state key: `a/b`, no leading, trailing or double `/`. */
 const KEY_PREFIX = /^(?=.{1,200}$)[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 /** The S3 backend takes the ARN of a KMS key or alias. */
@@ -26,7 +21,7 @@ export function stateBackendIssues(field: string, backend: unknown): ConfigIssue
   const typeIssues = oneOf(`${field}.type`, backend.type, STATE_BACKEND_TYPES, "is not a state backend type");
   if (typeIssues.length > 0 || backend.type !== "s3") return typeIssues;
   return [
-    ...matches(`${field}.bucket`, backend.bucket, BUCKET_NAME, "an S3 bucket name: 3 to 63 lower-case letters, digits, '.' or '-', starting and ending with a letter or digit"),
+    ...matches(`${field}.bucket`, backend.bucket, S3_BUCKET_NAME, "an S3 bucket name: 3 to 63 lower-case letters, digits, '.' or '-', starting and ending with a letter or digit"),
     ...matches(`${field}.region`, backend.region, REGION, "the state bucket's AWS region code, such as eu-west-1"),
     ...matches(`${field}.keyPrefix`, backend.keyPrefix, KEY_PREFIX, "folder names of letters, digits, '.', '_' or '-' separated by single '/', no leading or trailing '/', at most 200 characters"),
     ...(backend.kmsKeyId === undefined

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 
 export interface StackManifest {
-  readonly stacks: Readonly<Record<string, { readonly dependencies?: readonly string[] }>>;
+  readonly stacks: Readonly<Record<string, { readonly dependencies?: readonly string[]; readonly synthesizedStackPath?: string }>>;
 }
 
 export function readManifest(outdir: string): StackManifest {

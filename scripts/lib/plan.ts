@@ -29,8 +29,8 @@ export function credentialSource(env: NodeJS.ProcessEnv, home = os.homedir()): s
   if (env.AWS_PROFILE) return `AWS_PROFILE=${env.AWS_PROFILE}`;
   if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) return "AWS_WEB_IDENTITY_TOKEN_FILE (OIDC)";
   if (env.AWS_CONTAINER_CREDENTIALS_FULL_URI || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) return "container credentials";
-  const shared = [env.AWS_SHARED_CREDENTIALS_FILE ?? path.join(home, ".aws", "credentials")].find((file) => fs.existsSync(file));
-  return shared ? shared : undefined;
+  const shared = env.AWS_SHARED_CREDENTIALS_FILE ?? path.join(home, ".aws", "credentials");
+  return fs.existsSync(shared) ? shared : undefined;
 }
 
 export interface ModeChoice {
@@ -121,7 +121,7 @@ export async function planStacks(opts: PlanStacksOptions): Promise<PlanOutcome[]
       const env = terraformEnv(cliConfig);
       return await mapLimit(dirs, parallelism, (dir) => planOffline(dir, path.join(workRoot, "stacks", path.basename(dir)), env, lock));
     }
-    const env = onlineEnv(cliConfig);
+    const env = terraformEnv(cliConfig, process.env, { keepCallerEnv: true });
     return await mapLimit(dirs, parallelism, (dir) => planOnline(dir, env, lock));
   } finally {
     fs.rmSync(workRoot, { recursive: true, force: true });
@@ -134,11 +134,6 @@ async function planOffline(stackDir: string, workDir: string, env: NodeJS.Proces
   if (!checked.planOk || !checked.plan) return { stack, mode: "offline", ok: false, text: checked.failure ?? "plan failed" };
   const shown = await runTerraform(["show", "-no-color", "tfplan"], workDir, env);
   return { stack, mode: "offline", ok: shown.code === 0, summary: countChanges(checked.plan), text: shown.stdout + shown.stderr };
-}
-
-/** The caller's environment, credentials included, with our CLI config (mirror and plugin cache). */
-function onlineEnv(cliConfig: string): NodeJS.ProcessEnv {
-  return { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_PLUGIN_CACHE_MAY_BREAK_DEPENDENCY_LOCK_FILE: "true", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", TF_INPUT: "0" };
 }
 
 /** In place: the stack's own backend (local state in the project root, or S3) and its pinned account. */

@@ -6,12 +6,13 @@
  * passes `terraform fmt -check`. The old output is removed first, and a failed synth leaves no output
  * directory at all: never a stale or half-written one.
  */
-import { spawn, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { repairHcl } from "./hcl-fixes";
-import { findTerraform } from "./terraform";
+import { readManifest } from "./manifest";
+import { runTerraform } from "./terraform";
 
 export interface SynthOptions {
   /** Output directory. @default "cdktf.out" */
@@ -41,44 +42,29 @@ export async function terraformFmt(dir: string, parallelism = os.availableParall
   const stacksDir = path.join(dir, "stacks");
   const stacks = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir).map((s) => path.join(stacksDir, s)) : [dir];
   const groups = balancedGroups(stacks, Math.max(1, Math.min(parallelism, stacks.length)));
-  const runs = await Promise.all(groups.map((group) => runFmt(group)));
+  const env = { ...process.env, TF_CLI_CONFIG_FILE: os.devNull, CHECKPOINT_DISABLE: "1" };
+  const runs = await Promise.all(groups.map((group) => runTerraform(["fmt", "-recursive", "-list=false", ...group], dir, env)));
   const failed = runs.filter((r) => r.code !== 0);
   if (failed.length > 0) throw new Error(`terraform fmt failed in ${dir}:\n${failed.map((r) => r.stderr).join("\n")}`);
 }
 
 /** Splits stack folders into `count` groups of about equal HCL size (largest first, onto the lightest group). */
 function balancedGroups(dirs: readonly string[], count: number): string[][] {
-  const size = (d: string) => (fs.existsSync(path.join(d, "cdk.tf")) ? fs.statSync(path.join(d, "cdk.tf")).size : 0);
+  const sized = dirs.map((dir) => ({ dir, bytes: fs.statSync(path.join(dir, "cdk.tf"), { throwIfNoEntry: false })?.size ?? 0 }));
   const groups = Array.from({ length: count }, () => ({ dirs: [] as string[], bytes: 0 }));
-  for (const d of [...dirs].sort((a, b) => size(b) - size(a))) {
+  for (const { dir, bytes } of sized.sort((a, b) => b.bytes - a.bytes)) {
     const lightest = groups.reduce((min, g) => (g.bytes < min.bytes ? g : min));
-    lightest.dirs.push(d);
-    lightest.bytes += size(d);
+    lightest.dirs.push(dir);
+    lightest.bytes += bytes;
   }
   return groups.map((g) => g.dirs).filter((g) => g.length > 0);
 }
 
-function runFmt(dirs: readonly string[]): Promise<{ code: number; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(findTerraform(), ["fmt", "-recursive", "-list=false", ...dirs], {
-      env: { ...process.env, TF_CLI_CONFIG_FILE: os.devNull, CHECKPOINT_DISABLE: "1" },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", (error) => resolve({ code: -1, stderr: error.message }));
-    child.on("close", (code) => resolve({ code: code ?? -1, stderr }));
-  });
-}
-
-interface Manifest {
-  readonly stacks: Record<string, { readonly synthesizedStackPath: string }>;
-}
-
 /** Repairs every stack's HCL in place and returns the stack names, in manifest order. */
 export function repairStacks(outdir: string): string[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8")) as Manifest;
-  for (const stack of Object.values(manifest.stacks)) {
+  const manifest = readManifest(outdir);
+  for (const [name, stack] of Object.entries(manifest.stacks)) {
+    if (!stack.synthesizedStackPath) throw new Error(`${outdir}/manifest.json names no synthesized file for stack ${name}`);
     const file = path.join(outdir, stack.synthesizedStackPath);
     fs.writeFileSync(file, repairHcl(fs.readFileSync(file, "utf8")));
   }

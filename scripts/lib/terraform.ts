@@ -90,9 +90,10 @@ const DROPPED_VARIABLES = /^(TF_LOG|TF_CLI_ARGS|TF_VAR_|TF_DATA_DIR$|TF_WORKSPAC
 /**
  * The environment of every terraform call of an offline check. It always names our CLI config: a
  * `TF_CLI_CONFIG_FILE` that points at a missing file makes Terraform warn on every call.
+ * `keepCallerEnv` (an online plan) keeps the caller's variables, credentials included, as they are.
  */
-export function terraformEnv(cliConfigPath: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const kept = Object.entries(base).filter(([name]) => !DROPPED_VARIABLES.test(name));
+export function terraformEnv(cliConfigPath: string, base: NodeJS.ProcessEnv = process.env, opts: { keepCallerEnv?: boolean } = {}): NodeJS.ProcessEnv {
+  const kept = Object.entries(base).filter(([name]) => opts.keepCallerEnv || !DROPPED_VARIABLES.test(name));
   return {
     ...Object.fromEntries(kept),
     TF_CLI_CONFIG_FILE: cliConfigPath,
@@ -101,7 +102,8 @@ export function terraformEnv(cliConfigPath: string, base: NodeJS.ProcessEnv = pr
     CHECKPOINT_DISABLE: "1",
     TF_IN_AUTOMATION: "1",
     TF_INPUT: "0",
-    AWS_EC2_METADATA_DISABLED: "true",
+    // Offline, nothing may look for instance credentials; online, the caller's may be there.
+    ...(opts.keepCallerEnv ? {} : { AWS_EC2_METADATA_DISABLED: "true" }),
   };
 }
 

@@ -169,6 +169,13 @@ describe("terraform environment", () => {
     expect(version).toMatchObject({ code: 0, stderr: "" });
   });
 
+  it("for an online plan, keeps the caller's variables and credentials, with the same CLI config and flags", () => {
+    const env = terraformEnv("/tmp/terraform.rc", { AWS_PROFILE: "team", TF_WORKSPACE: "w" }, { keepCallerEnv: true });
+    expect(env).toMatchObject({ AWS_PROFILE: "team", TF_WORKSPACE: "w", TF_CLI_CONFIG_FILE: "/tmp/terraform.rc", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" });
+    expect(env).not.toHaveProperty("AWS_EC2_METADATA_DISABLED");
+    expect(terraformEnv("/tmp/terraform.rc", {})).toHaveProperty("AWS_EC2_METADATA_DISABLED", "true");
+  });
+
   it("writes a CLI config that installs from the mirror only, through the plugin cache", () => {
     const dir = path.join(work, "config");
     const cache = path.join(dir, "cache");
