@@ -7,5 +7,7 @@ module.exports = {
   transform: { "^.+\\.ts$": "ts-jest" },
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
   testTimeout: 30000,
+  // Much of the run waits on terraform child processes: one worker per core (Jest's default leaves one idle).
+  maxWorkers: "100%",
   reporters: ["default", "<rootDir>/test/summary-reporter.js"],
 };

@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: how long synthesis takes and how much memory it needs, against the floor cdktf itself
  * costs. Every scenario runs through the same pipeline as `npm run synth` (compiled app, HCL repairs,
- * terraform fmt); each figure is the median of BENCH_RUNS runs (default 5). It prints figures; it is not a test.
+ * formatting; `SYNTH_FORMATTER=terraform` measures with `terraform fmt` instead). Each figure is the median
+ * of BENCH_RUNS runs (default 5). It prints figures; it is not a test.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
-import { synthHcl } from "./lib/synth";
+import { formatterFromEnv, synthHcl } from "./lib/synth";
 
 interface Scenario {
   readonly label: string;
@@ -79,7 +80,8 @@ async function main(): Promise<void> {
       env: { BENCH_ENVIRONMENTS: String(LARGE_ENVIRONMENTS), BENCH_STAGES: String(LARGE_STAGES) },
     },
   ];
-  console.log(`Synth benchmark: ${RUNS} runs each, node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB\n`);
+  const machine = `node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`;
+  console.log(`Synth benchmark: ${RUNS} runs each, ${machine}, formatter ${formatterFromEnv()} (SYNTH_FORMATTER)\n`);
   const figures: Figures[] = [];
   for (const scenario of scenarios) figures.push(await measure(scenario)); // one at a time: they compete for CPU
   const [trivial, shipped, large] = figures;

@@ -1,15 +1,18 @@
 /**
  * Synthesizes the app to formatted HCL without the cdktf CLI's start-up cost: it runs the compiled app
  * with `SYNTH_HCL_OUTPUT=true` (what `cdktf synth --hcl` does), repairs the renderer's known defects
- * (`hcl-fixes.ts`), and formats the result with
- * `terraform fmt`, which, unlike the CLI's formatter, also unwraps `"${...}"`-only strings, so the HCL
- * passes `terraform fmt -check`. The old output is removed first, and a failed synth leaves no output
- * directory at all: never a stale or half-written one.
+ * (`hcl-fixes.ts`), and formats the result as `terraform fmt` does. Unlike the CLI's formatter, that also
+ * unwraps `"${...}"`-only strings, so the HCL passes `terraform fmt -check`. Formatting uses
+ * `hcl-format.ts`, which gives the same bytes as `terraform fmt` about ten times faster. A stack it does not
+ * recognize, or every stack with `SYNTH_FORMATTER=terraform`, goes through `terraform fmt` itself.
+ * The old output is removed first, and a failed synth leaves no output directory at all: never a stale
+ * or half-written one.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { formatCdktfHcl } from "./hcl-format";
 import { repairHcl } from "./hcl-fixes";
 import { readManifest } from "./manifest";
 import { runTerraform } from "./terraform";
@@ -34,41 +37,75 @@ export interface SynthResult {
   readonly error: string;
 }
 
-/**
- * `terraform fmt` of every stack, in up to `parallelism` processes at once (fmt is the largest part of a
- * large synth, and stacks are independent). It needs no providers, so no CLI config (the machine's may be broken).
- */
-export async function terraformFmt(dir: string, parallelism = os.availableParallelism()): Promise<void> {
-  const stacksDir = path.join(dir, "stacks");
-  const stacks = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir).map((s) => path.join(stacksDir, s)) : [dir];
-  const groups = balancedGroups(stacks, Math.max(1, Math.min(parallelism, stacks.length)));
-  const env = { ...process.env, TF_CLI_CONFIG_FILE: os.devNull, CHECKPOINT_DISABLE: "1" };
-  const runs = await Promise.all(groups.map((group) => runTerraform(["fmt", "-recursive", "-list=false", ...group], dir, env)));
-  const failed = runs.filter((r) => r.code !== 0);
-  if (failed.length > 0) throw new Error(`terraform fmt failed in ${dir}:\n${failed.map((r) => r.stderr).join("\n")}`);
+export type Formatter = "fast" | "terraform";
+
+/** `SYNTH_FORMATTER=terraform` formats every stack with `terraform fmt` (to rule the fast formatter out). */
+export function formatterFromEnv(env: NodeJS.ProcessEnv = process.env): Formatter {
+  return env.SYNTH_FORMATTER === "terraform" ? "terraform" : "fast";
 }
 
-/** Splits stack folders into `count` groups of about equal HCL size (largest first, onto the lightest group). */
-function balancedGroups(dirs: readonly string[], count: number): string[][] {
-  const sized = dirs.map((dir) => ({ dir, bytes: fs.statSync(path.join(dir, "cdk.tf"), { throwIfNoEntry: false })?.size ?? 0 }));
-  const groups = Array.from({ length: count }, () => ({ dirs: [] as string[], bytes: 0 }));
-  for (const { dir, bytes } of sized.sort((a, b) => b.bytes - a.bytes)) {
+/**
+ * `terraform fmt` of the given files, in up to `parallelism` processes at once. It needs no providers,
+ * so no CLI config (the machine's may be broken).
+ */
+export async function terraformFmtFiles(files: readonly string[], cwd: string, parallelism = os.availableParallelism()): Promise<void> {
+  const env = { ...process.env, TF_CLI_CONFIG_FILE: os.devNull, CHECKPOINT_DISABLE: "1" };
+  const groups = balancedGroups(files, Math.max(1, Math.min(parallelism, files.length)));
+  const runs = await Promise.all(groups.map((group) => runTerraform(["fmt", "-list=false", ...group], cwd, env)));
+  const failed = runs.filter((r) => r.code !== 0);
+  if (failed.length > 0) throw new Error(`terraform fmt failed in ${cwd}:\n${failed.map((r) => r.stderr).join("\n")}`);
+}
+
+/** `terraform fmt` of every stack folder under `dir` (e.g. the CLI's output, to compare with ours). */
+export async function terraformFmt(dir: string, parallelism = os.availableParallelism()): Promise<void> {
+  const stacksDir = path.join(dir, "stacks");
+  const files = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir).map((s) => path.join(stacksDir, s, "cdk.tf")) : [];
+  await terraformFmtFiles(files.filter((file) => fs.existsSync(file)), dir, parallelism);
+}
+
+/** Splits files into `count` groups of about equal size (largest first, onto the lightest group). */
+function balancedGroups(files: readonly string[], count: number): string[][] {
+  const sized = files.map((file) => ({ file, bytes: fs.statSync(file).size }));
+  const groups = Array.from({ length: Math.min(count, sized.length) }, () => ({ files: [] as string[], bytes: 0 }));
+  for (const { file, bytes } of sized.sort((a, b) => b.bytes - a.bytes)) {
     const lightest = groups.reduce((min, g) => (g.bytes < min.bytes ? g : min));
-    lightest.dirs.push(dir);
+    lightest.files.push(file);
     lightest.bytes += bytes;
   }
-  return groups.map((g) => g.dirs).filter((g) => g.length > 0);
+  return groups.map((g) => g.files);
+}
+
+/** Every stack's synthesized file, in manifest order. */
+function stackFiles(outdir: string): { name: string; file: string }[] {
+  return Object.entries(readManifest(outdir).stacks).map(([name, stack]) => {
+    if (!stack.synthesizedStackPath) throw new Error(`${outdir}/manifest.json names no synthesized file for stack ${name}`);
+    return { name, file: path.join(outdir, stack.synthesizedStackPath) };
+  });
 }
 
 /** Repairs every stack's HCL in place and returns the stack names, in manifest order. */
 export function repairStacks(outdir: string): string[] {
-  const manifest = readManifest(outdir);
-  for (const [name, stack] of Object.entries(manifest.stacks)) {
-    if (!stack.synthesizedStackPath) throw new Error(`${outdir}/manifest.json names no synthesized file for stack ${name}`);
-    const file = path.join(outdir, stack.synthesizedStackPath);
+  return stackFiles(outdir).map(({ name, file }) => {
     fs.writeFileSync(file, repairHcl(fs.readFileSync(file, "utf8")));
+    return name;
+  });
+}
+
+/**
+ * Repairs and formats every stack in place and returns the stack names, in manifest order. The fast
+ * formatter takes what it recognizes; `terraform fmt` takes the rest.
+ */
+export async function repairAndFormatStacks(outdir: string, formatter: Formatter = formatterFromEnv()): Promise<string[]> {
+  const stacks = stackFiles(outdir);
+  const unformatted: string[] = [];
+  for (const { file } of stacks) {
+    const repaired = repairHcl(fs.readFileSync(file, "utf8"));
+    const formatted = formatter === "fast" ? formatCdktfHcl(repaired) : undefined;
+    fs.writeFileSync(file, formatted ?? repaired);
+    if (formatted === undefined) unformatted.push(file);
   }
-  return Object.keys(manifest.stacks);
+  if (unformatted.length > 0) await terraformFmtFiles(unformatted, outdir);
+  return stacks.map((s) => s.name);
 }
 
 export async function synthHcl(options: SynthOptions = {}): Promise<SynthResult> {
@@ -82,8 +119,7 @@ export async function synthHcl(options: SynthOptions = {}): Promise<SynthResult>
       encoding: "utf8",
     });
     if (run.status !== 0) return { ok: false, outdir, stacks: [], error: run.stderr || String(run.error ?? "synth failed") };
-    const stacks = repairStacks(staging);
-    await terraformFmt(staging);
+    const stacks = await repairAndFormatStacks(staging);
     fs.renameSync(staging, outdir);
     return { ok: true, outdir, stacks, error: "" };
   } finally {

@@ -1,7 +1,8 @@
 /**
- * `npm run synth` runs the compiled app directly instead of through the cdktf CLI (5x faster). This proves
- * the result is the same: `cdktf synth --hcl`'s output, after the same repairs and `terraform fmt`, is
- * byte for byte what `npm run synth` writes.
+ * `npm run synth` runs the compiled app directly instead of through the cdktf CLI (5x faster), and formats
+ * with its own formatter instead of `terraform fmt`. This proves the result is the same: `cdktf synth
+ * --hcl`'s output, after the same repairs and `terraform fmt` itself, is byte for byte what `npm run synth`
+ * writes.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";

@@ -1,8 +1,9 @@
 /**
  * The Terraform half of the property tests: generated configs that pass validation synthesize HCL that
  * passes `terraform fmt -check` and `terraform validate` (zero errors, zero warnings) with the real AWS
- * provider. Validation alone cannot prove that a config it accepts is deployable; this does, for a sample.
- * The sample is reproducible: FC_SEED (printed on failure) picks it.
+ * provider, and the fast formatter writes exactly what `terraform fmt` writes for it. Validation alone
+ * cannot prove that a config it accepts is deployable; this does, for a sample. The sample is
+ * reproducible: FC_SEED (printed on failure) picks it.
  */
 import { App } from "cdktf";
 import fc from "fast-check";
@@ -13,7 +14,9 @@ import type { Environment, EnvironmentInput } from "../../environments/types";
 import { checkEnvironment } from "../../environments/validate";
 import { loadEnvironments } from "../../environments";
 import { buildStacks } from "../../stacks/app";
-import { repairStacks, terraformFmt } from "../../scripts/lib/synth";
+import { formatCdktfHcl } from "../../scripts/lib/hcl-format";
+import { repairHcl } from "../../scripts/lib/hcl-fixes";
+import { repairAndFormatStacks, repairStacks, terraformFmt } from "../../scripts/lib/synth";
 import { checkStacks, type StackCheck } from "../../scripts/lib/terraform";
 import { arbitraryEnvironment } from "../support/arbitraries";
 
@@ -31,8 +34,11 @@ function sampleValidConfigs(): EnvironmentInput[] {
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "generated-configs-"));
 const outdir = path.join(work, "cdktf.out");
+const viaTerraformFmt = path.join(work, "terraform-fmt");
 let envs: Environment[] = [];
 let checks: StackCheck[] = [];
+/** Stacks the fast formatter declined (so `terraform fmt` formatted them). */
+let declined: string[] = [];
 
 beforeAll(async () => {
   envs = loadEnvironments(sampleValidConfigs());
@@ -47,14 +53,29 @@ beforeAll(async () => {
     if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
     else process.env.SYNTH_HCL_OUTPUT = previous;
   }
-  repairStacks(outdir);
-  await terraformFmt(outdir);
+  fs.cpSync(outdir, viaTerraformFmt, { recursive: true });
+  repairStacks(viaTerraformFmt);
+  await terraformFmt(viaTerraformFmt);
+  declined = stackFiles(outdir).filter((file) => formatCdktfHcl(repairHcl(fs.readFileSync(file, "utf8"))) === undefined);
+  await repairAndFormatStacks(outdir, "fast");
   checks = await checkStacks(outdir, { workRoot: path.join(work, "terraform"), plan: false });
 }, 600_000);
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
+function stackFiles(dir: string): string[] {
+  return fs.readdirSync(path.join(dir, "stacks")).map((stack) => path.join(dir, "stacks", stack, "cdk.tf"));
+}
+
 describe(`generated valid configs (FC_SEED=${SEED})`, () => {
+  it("are formatted by the fast formatter, to exactly what terraform fmt writes", () => {
+    expect(declined).toEqual([]);
+    for (const file of stackFiles(outdir)) {
+      const twin = path.join(viaTerraformFmt, path.relative(outdir, file));
+      expect(`${file}:\n${fs.readFileSync(file, "utf8")}`).toBe(`${file}:\n${fs.readFileSync(twin, "utf8")}`);
+    }
+  });
+
   it(`samples ${SAMPLE_SIZE} of them, with their account stacks`, () => {
     expect(envs).toHaveLength(SAMPLE_SIZE);
     expect(checks.map((c) => c.stack).sort()).toEqual([...envs.map((e) => e.name), ...envs.map((e) => `account-${e.account.name}-${e.region}`)].sort());

@@ -1,0 +1,204 @@
+/**
+ * The fast formatter must give exactly what `terraform fmt` gives, or nothing (then `terraform fmt` runs).
+ * Each expectation is Terraform's own output for the same text: hand-picked cases for each rule, and
+ * generated cdktf-shaped documents (fast-check; FC_SEED reproduces a sample).
+ */
+import { spawnSync } from "child_process";
+import fc from "fast-check";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { formatCdktfHcl } from "../../scripts/lib/hcl-format";
+import { findTerraform } from "../../scripts/lib/terraform";
+
+const SEED = Number(process.env.FC_SEED ?? 20261123);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "hcl-format-"));
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+/** `terraform fmt` of each text, in one run (one file per text). */
+function terraformFmt(texts: readonly string[]): string[] {
+  const dir = fs.mkdtempSync(path.join(work, "fmt-"));
+  const files = texts.map((text, i) => {
+    const file = path.join(dir, `f${i}.tf`);
+    fs.writeFileSync(file, text);
+    return file;
+  });
+  const run = spawnSync(findTerraform(), ["fmt", "-list=false", ...files], {
+    env: { ...process.env, TF_CLI_CONFIG_FILE: os.devNull, CHECKPOINT_DISABLE: "1" },
+    encoding: "utf8",
+  });
+  if (run.status !== 0) throw new Error(`terraform fmt failed: ${run.stderr}`);
+  return files.map((file) => fs.readFileSync(file, "utf8"));
+}
+
+/** cdktf's raw style: one item per line, no indentation. */
+const raw = (...lines: string[]) => lines.join("\n");
+
+const SAME_AS_TERRAFORM: Record<string, string> = {
+  "indents and aligns runs of attributes, broken by nested blocks and multi-line values": raw(
+    'resource "aws_x" "a" {',
+    'name = "a"',
+    "retention_in_days = 30",
+    "tags = {",
+    'cost-center = "orders"',
+    '"kubernetes.io/name" = "x"',
+    "}",
+    "enabled = true",
+    "rule {",
+    "id = -1",
+    "ratio = 0.05",
+    "}",
+    "empty_list = []",
+    "empty_map = {}",
+    "}",
+  ),
+  "unwraps a block attribute that is one interpolation, nested quotes included": raw(
+    'resource "aws_x" "a" {',
+    'arn = "${aws_sns_topic.t_topic.arn}"',
+    'body = "${file("assets/api/orders.json")}"',
+    'hash = "${sha1(aws_api_gateway_rest_api.api_rest-api.body)}"',
+    'first = "${element(aws_x.y[*].id, 0)}"',
+    'index = "${aws_x.y[0].id}"',
+    "}",
+  ),
+  "leaves list items, object values, literal text, two interpolations and escapes wrapped": raw(
+    'resource "aws_x" "a" {',
+    "alarm_actions = [",
+    '"${aws_sns_topic.t_topic.arn}"',
+    "]",
+    "triggers = {",
+    'redeployment = "${sha1(aws_x.y.body)}"',
+    "}",
+    'name = "API-Gateway-Execution-Logs_${aws_x.y.id}/v1"',
+    'pair = "${aws_x.a.id}${aws_x.b.id}"',
+    'escaped = "$${not.a.reference}"',
+    'directive_escape = "%%{not a directive}"',
+    'quoted = "say \\"hi\\" \\\\ ${aws_x.y.id}"',
+    'unicode = "café ☕"',
+    "}",
+  ),
+  "lists of objects and of lists, depends_on references, blank line between blocks, no final newline": raw(
+    'terraform {',
+    'required_providers {',
+    'aws = {',
+    'version = "5.100.0"',
+    'source = "hashicorp/aws"',
+    "}",
+    "}",
+    "}",
+    "",
+    'resource "aws_x" "a" {',
+    "items = [",
+    "{",
+    "a = 1",
+    "bb = 2",
+    "},",
+    "{",
+    'c = "x"',
+    "}",
+    "]",
+    "matrix = [",
+    "[",
+    "1,",
+    "2",
+    "],",
+    "[",
+    "3",
+    "]",
+    "]",
+    "depends_on = [",
+    "aws_x.b,",
+    "data.aws_y.c",
+    "]",
+    "lifecycle {",
+    "  prevent_destroy = true",
+    "}",
+    "}",
+  ),
+  "a final newline": 'resource "aws_x" "a" {\nname = "a"\n}\n',
+};
+
+const OUTSIDE_THE_SUBSET: Record<string, string> = {
+  "a comment": raw('resource "aws_x" "a" {', "# why", 'name = "a"', "}"),
+  "a heredoc": raw('resource "aws_x" "a" {', "policy = <<EOT", "{}", "EOT", "}"),
+  "a template directive": raw('resource "aws_x" "a" {', 'name = "%{if true}a%{endif}"', "}"),
+  "an operator": raw('resource "aws_x" "a" {', 'count = "${length(aws_x.y) + 1}"', "}"),
+  "a conditional": raw('resource "aws_x" "a" {', "count = var.on ? 1 : 0", "}"),
+  "unusual spacing": raw('resource "aws_x" "a" {', "name  = 1", "}"),
+  "no spaces around =": raw('resource "aws_x" "a" {', "name=1", "}"),
+  "a non-ASCII key": raw('resource "aws_x" "a" {', "tags = {", '"clé" = "v"', "}", "}"),
+  "a top-level attribute": raw("name = 1"),
+  "an unclosed block": raw('resource "aws_x" "a" {', "name = 1"),
+  "a bracket closing the wrong kind": raw('resource "aws_x" "a" {', "tags = {", "a = 1", "]", "}"),
+  "Windows line ends": 'resource "aws_x" "a" {\r\nname = 1\r\n}\r\n',
+  "a tab": 'resource "aws_x" "a" {\n\tname = 1\n}\n',
+  "a single-line list": raw('resource "aws_x" "a" {', 'names = ["a", "b"]', "}"),
+  "a variable block (terraform fmt rewrites its type)": raw('variable "v" {', 'type = "string"', "}"),
+  "a label with an escape": raw('resource "aws_x" "a\\u0041" {', "name = 1", "}"),
+  "a non-ASCII label": raw('resource "aws_x" "é" {', "name = 1", "}"),
+};
+
+describe("formatCdktfHcl", () => {
+  const cases = Object.entries(SAME_AS_TERRAFORM);
+  const expected = terraformFmt(cases.map(([, text]) => text));
+
+  it.each(cases.map(([name, text], i) => [name, text, expected[i]]))("gives terraform fmt's bytes: %s", (_name, text, fmt) => {
+    expect(formatCdktfHcl(text)).toBe(fmt);
+  });
+
+  it("really changes the cases above (they are not already formatted)", () => {
+    cases.forEach(([, text], i) => expect(text).not.toBe(expected[i]));
+  });
+
+  it.each(Object.entries(OUTSIDE_THE_SUBSET))("declines %s, so that terraform fmt formats it", (_name, text) => {
+    expect(formatCdktfHcl(text)).toBeUndefined();
+  });
+
+  it("gives terraform fmt's bytes for generated cdktf-shaped documents", () => {
+    const docs = fc.sample(arbitraryDocument(), { numRuns: 150, seed: SEED });
+    const fmt = terraformFmt(docs);
+    const differing = docs.map((doc, i) => ({ doc, ours: formatCdktfHcl(doc), fmt: fmt[i] })).filter((d) => d.ours !== d.fmt);
+    expect({ seed: SEED, differing: differing.slice(0, 1) }).toEqual({ seed: SEED, differing: [] });
+  });
+});
+
+/** Documents in cdktf's raw style: blocks of attributes, nested blocks, objects and lists. */
+function arbitraryDocument(): fc.Arbitrary<string> {
+  const name = fc.stringMatching(/^[a-z][a-z0-9_-]{0,14}$/);
+  const reference = fc.tuple(fc.constantFrom("aws_x", "data.aws_y"), name, fc.constantFrom("id", "arn", "name", "json")).map((parts) => parts.join("."));
+  const text = fc.stringMatching(/^[ -!#-[\]-~]{0,12}$/); // printable ASCII without `"` and `\`
+  const literalText = text.filter((t) => !t.includes("${") && !t.includes("%{"));
+  const str = fc.oneof(
+    literalText.map((t) => `"${t}"`),
+    reference.map((r) => `"\${${r}}"`),
+    fc.tuple(literalText, reference, literalText).map(([a, r, b]) => `"${a}\${${r}}${b}"`),
+    fc.tuple(fc.constantFrom("sha1", "file", "lower"), reference).map(([f, r]) => `"\${${f}(${r})}"`),
+  );
+  const scalar = fc.oneof(str, fc.integer({ min: -1000, max: 100000 }).map(String), fc.constantFrom("true", "false", "null", "0.05", "[]", "{}"));
+  const key = fc.oneof({ weight: 4, arbitrary: name }, { weight: 1, arbitrary: fc.stringMatching(/^[a-z][a-z./:-]{0,10}$/).map((k) => `"${k}"`) });
+
+  const { value } = fc.letrec<{ value: string[]; list: string[]; object: string[] }>((tie) => ({
+    value: fc.oneof({ depthSize: "small", withCrossShrink: true }, scalar.map((s) => [s]), tie("list"), tie("object")),
+    list: fc.array(tie("value"), { maxLength: 3 }).map((items) => [
+      "[",
+      ...items.flatMap((item, i) => (i < items.length - 1 ? [...item.slice(0, -1), `${item[item.length - 1]},`] : item)),
+      "]",
+    ]),
+    object: fc
+      .uniqueArray(fc.tuple(key, tie("value")), { maxLength: 4, selector: ([k]) => k })
+      .map((entries) => ["{", ...entries.flatMap(([k, v]) => [`${k} = ${v[0]}`, ...v.slice(1)]), "}"]),
+  }));
+  const attribute = fc.tuple(name, value).map(([k, v]) => ({ key: k, lines: [`${k} = ${v[0]}`, ...v.slice(1)] }));
+  /** A body's items in order; an attribute may be set only once, blocks repeat. */
+  const body = (block: fc.Arbitrary<string[]>, maxLength: number) =>
+    fc
+      .array(fc.oneof({ weight: 3, arbitrary: attribute }, { weight: 1, arbitrary: block.map((lines) => ({ key: "", lines })) }), { maxLength })
+      .map((items) => items.filter((item, i) => item.key === "" || items.findIndex((other) => other.key === item.key) === i).flatMap((item) => item.lines));
+  const block: fc.Arbitrary<string[]> = fc.letrec<{ block: string[] }>((tie) => ({
+    block: fc.tuple(name, body(tie("block"), 6)).map(([type, lines]) => [`${type} {`, ...lines, "}"]),
+  })).block;
+  const resource = fc
+    .tuple(name, name, body(block, 8))
+    .map(([type, label, lines]) => [`resource "${type}" "${label}" {`, ...lines, "}"].join("\n"));
+  return fc.array(resource, { minLength: 1, maxLength: 3 }).map((blocks) => blocks.join("\n"));
+}
