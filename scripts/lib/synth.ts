@@ -3,7 +3,7 @@
  * with `SYNTH_HCL_OUTPUT=true` (what `cdktf synth --hcl` does), repairs the renderer's known defects
  * (`hcl-fixes.ts`), and formats the result as `terraform fmt` does. Unlike the CLI's formatter, that also
  * unwraps `"${...}"`-only strings, so the HCL passes `terraform fmt -check`. Formatting uses
- * `hcl-format.ts`, which gives the same bytes as `terraform fmt` about ten times faster. A stack it does not
+ * `hcl-format.ts`, which gives the same bytes as `terraform fmt` over ten times faster. A stack it does not
  * recognize, or every stack with `SYNTH_FORMATTER=terraform`, goes through `terraform fmt` itself.
  * The old output is removed first, and a failed synth leaves no output directory at all: never a stale
  * or half-written one.
