@@ -150,9 +150,7 @@ export function formatCdktfHcl(hcl: string): string | undefined {
   const scopes: Scope[] = [];
   const lines: Line[] = [];
   for (const raw of hcl.split("\n")) {
-    const text = raw.replace(/^ +/, "");
-    const scope = scopes[scopes.length - 1];
-    const line = classify(text, scope, scopes);
+    const line = classify(raw.replace(/^ +/, ""), scopes);
     if (!line) return undefined;
     lines.push(line);
   }
@@ -160,9 +158,13 @@ export function formatCdktfHcl(hcl: string): string | undefined {
   return alignAttributes(lines);
 }
 
+/** What a line ending in `{` or `[` opens, other than a block. */
+const OPENERS: Readonly<Record<string, Scope>> = { "{": "object", "[": "list" };
+
 /** One line: what it opens or closes (updating `scopes`) and how it is written. */
-function classify(text: string, scope: Scope | undefined, scopes: Scope[]): Line | undefined {
+function classify(text: string, scopes: Scope[]): Line | undefined {
   const depth = scopes.length;
+  const scope: Scope | undefined = scopes[depth - 1];
   if (text === "") return { indent: 0, text };
   if (/^[}\]],?$/.test(text)) {
     const closes: Scope | undefined = scopes.pop();
@@ -178,8 +180,8 @@ function classify(text: string, scope: Scope | undefined, scopes: Scope[]): Line
     if (scope === undefined) return undefined; // only blocks at the top level
   }
   if (scope === "list") {
-    if (text === "{" || text === "[") {
-      scopes.push(text === "{" ? "object" : "list");
+    if (OPENERS[text]) {
+      scopes.push(OPENERS[text]);
       return { indent: depth, text };
     }
     const item = text.endsWith(",") ? text.slice(0, -1) : text;
@@ -190,8 +192,8 @@ function classify(text: string, scope: Scope | undefined, scopes: Scope[]): Line
   const key = text.slice(0, eq);
   const value = text.slice(eq + 3);
   if (!isKey(key)) return undefined;
-  if (value === "{" || value === "[") {
-    scopes.push(value === "{" ? "object" : "list");
+  if (OPENERS[value]) {
+    scopes.push(OPENERS[value]);
     return { indent: depth, text };
   }
   if (!isValue(value)) return undefined;
@@ -205,7 +207,7 @@ function alignAttributes(lines: readonly Line[]): string {
   while (i < lines.length) {
     const line = lines[i];
     if (line.key === undefined) {
-      out[i++] = line.text === "" ? "" : "  ".repeat(line.indent) + line.text;
+      out[i++] = "  ".repeat(line.indent) + line.text;
       continue;
     }
     let end = i;

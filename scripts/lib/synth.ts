@@ -50,17 +50,15 @@ export function formatterFromEnv(env: NodeJS.ProcessEnv = process.env): Formatte
  */
 export async function terraformFmtFiles(files: readonly string[], cwd: string, parallelism = os.availableParallelism()): Promise<void> {
   const env = { ...process.env, TF_CLI_CONFIG_FILE: os.devNull, CHECKPOINT_DISABLE: "1" };
-  const groups = balancedGroups(files, Math.max(1, Math.min(parallelism, files.length)));
+  const groups = balancedGroups(files, Math.max(1, parallelism));
   const runs = await Promise.all(groups.map((group) => runTerraform(["fmt", "-list=false", ...group], cwd, env)));
   const failed = runs.filter((r) => r.code !== 0);
   if (failed.length > 0) throw new Error(`terraform fmt failed in ${cwd}:\n${failed.map((r) => r.stderr).join("\n")}`);
 }
 
-/** `terraform fmt` of every stack folder under `dir` (e.g. the CLI's output, to compare with ours). */
-export async function terraformFmt(dir: string, parallelism = os.availableParallelism()): Promise<void> {
-  const stacksDir = path.join(dir, "stacks");
-  const files = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir).map((s) => path.join(stacksDir, s, "cdk.tf")) : [];
-  await terraformFmtFiles(files.filter((file) => fs.existsSync(file)), dir, parallelism);
+/** `terraform fmt` of every stack in `outdir` (e.g. the CLI's output, to compare with ours). */
+export async function terraformFmt(outdir: string, parallelism = os.availableParallelism()): Promise<void> {
+  await terraformFmtFiles(stackFiles(outdir).map((s) => s.file), outdir, parallelism);
 }
 
 /** Splits files into `count` groups of about equal size (largest first, onto the lightest group). */
@@ -76,7 +74,7 @@ function balancedGroups(files: readonly string[], count: number): string[][] {
 }
 
 /** Every stack's synthesized file, in manifest order. */
-function stackFiles(outdir: string): { name: string; file: string }[] {
+export function stackFiles(outdir: string): { name: string; file: string }[] {
   return Object.entries(readManifest(outdir).stacks).map(([name, stack]) => {
     if (!stack.synthesizedStackPath) throw new Error(`${outdir}/manifest.json names no synthesized file for stack ${name}`);
     return { name, file: path.join(outdir, stack.synthesizedStackPath) };
@@ -91,21 +89,28 @@ export function repairStacks(outdir: string): string[] {
   });
 }
 
+export interface FormattedStacks {
+  /** Stack names, in manifest order. */
+  readonly stacks: readonly string[];
+  /** The files the fast formatter declined (or all, with the "terraform" formatter), which `terraform fmt` formatted. */
+  readonly byTerraformFmt: readonly string[];
+}
+
 /**
- * Repairs and formats every stack in place and returns the stack names, in manifest order. The fast
- * formatter takes what it recognizes; `terraform fmt` takes the rest.
+ * Repairs and formats every stack in place. The fast formatter takes what it recognizes;
+ * `terraform fmt` takes the rest.
  */
-export async function repairAndFormatStacks(outdir: string, formatter: Formatter = formatterFromEnv()): Promise<string[]> {
+export async function repairAndFormatStacks(outdir: string, formatter: Formatter = formatterFromEnv()): Promise<FormattedStacks> {
   const stacks = stackFiles(outdir);
-  const unformatted: string[] = [];
+  const byTerraformFmt: string[] = [];
   for (const { file } of stacks) {
     const repaired = repairHcl(fs.readFileSync(file, "utf8"));
     const formatted = formatter === "fast" ? formatCdktfHcl(repaired) : undefined;
     fs.writeFileSync(file, formatted ?? repaired);
-    if (formatted === undefined) unformatted.push(file);
+    if (formatted === undefined) byTerraformFmt.push(file);
   }
-  if (unformatted.length > 0) await terraformFmtFiles(unformatted, outdir);
-  return stacks.map((s) => s.name);
+  if (byTerraformFmt.length > 0) await terraformFmtFiles(byTerraformFmt, outdir);
+  return { stacks: stacks.map((s) => s.name), byTerraformFmt };
 }
 
 export async function synthHcl(options: SynthOptions = {}): Promise<SynthResult> {
@@ -119,7 +124,7 @@ export async function synthHcl(options: SynthOptions = {}): Promise<SynthResult>
       encoding: "utf8",
     });
     if (run.status !== 0) return { ok: false, outdir, stacks: [], error: run.stderr || String(run.error ?? "synth failed") };
-    const stacks = await repairAndFormatStacks(staging);
+    const { stacks } = await repairAndFormatStacks(staging);
     fs.renameSync(staging, outdir);
     return { ok: true, outdir, stacks, error: "" };
   } finally {

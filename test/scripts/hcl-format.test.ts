@@ -3,31 +3,26 @@
  * Each expectation is Terraform's own output for the same text: hand-picked cases for each rule, and
  * generated cdktf-shaped documents (fast-check; FC_SEED reproduces a sample).
  */
-import { spawnSync } from "child_process";
 import fc from "fast-check";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { formatCdktfHcl } from "../../scripts/lib/hcl-format";
-import { findTerraform } from "../../scripts/lib/terraform";
+import { terraformFmtFiles } from "../../scripts/lib/synth";
 
 const SEED = Number(process.env.FC_SEED ?? 20261123);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "hcl-format-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-/** `terraform fmt` of each text, in one run (one file per text). */
-function terraformFmt(texts: readonly string[]): string[] {
+/** `terraform fmt` of each text (one file per text), through the harness synth uses. */
+async function terraformFmt(texts: readonly string[]): Promise<string[]> {
   const dir = fs.mkdtempSync(path.join(work, "fmt-"));
   const files = texts.map((text, i) => {
     const file = path.join(dir, `f${i}.tf`);
     fs.writeFileSync(file, text);
     return file;
   });
-  const run = spawnSync(findTerraform(), ["fmt", "-list=false", ...files], {
-    env: { ...process.env, TF_CLI_CONFIG_FILE: os.devNull, CHECKPOINT_DISABLE: "1" },
-    encoding: "utf8",
-  });
-  if (run.status !== 0) throw new Error(`terraform fmt failed: ${run.stderr}`);
+  await terraformFmtFiles(files, dir);
   return files.map((file) => fs.readFileSync(file, "utf8"));
 }
 
@@ -140,13 +135,17 @@ const OUTSIDE_THE_SUBSET: Record<string, string> = {
 
 describe("formatCdktfHcl", () => {
   const cases = Object.entries(SAME_AS_TERRAFORM);
-  const expected = terraformFmt(cases.map(([, text]) => text));
+  let expected: string[] = [];
+  beforeAll(async () => {
+    expected = await terraformFmt(cases.map(([, text]) => text));
+  });
 
-  it.each(cases.map(([name, text], i) => [name, text, expected[i]]))("gives terraform fmt's bytes: %s", (_name, text, fmt) => {
-    expect(formatCdktfHcl(text)).toBe(fmt);
+  it.each(cases.map(([name, text], i) => [name, text, i] as const))("gives terraform fmt's bytes: %s", (_name, text, i) => {
+    expect(formatCdktfHcl(text)).toBe(expected[i]);
   });
 
   it("really changes the cases above (they are not already formatted)", () => {
+    expect(expected).toHaveLength(cases.length);
     cases.forEach(([, text], i) => expect(text).not.toBe(expected[i]));
   });
 
@@ -154,9 +153,9 @@ describe("formatCdktfHcl", () => {
     expect(formatCdktfHcl(text)).toBeUndefined();
   });
 
-  it("gives terraform fmt's bytes for generated cdktf-shaped documents", () => {
+  it("gives terraform fmt's bytes for generated cdktf-shaped documents", async () => {
     const docs = fc.sample(arbitraryDocument(), { numRuns: 150, seed: SEED });
-    const fmt = terraformFmt(docs);
+    const fmt = await terraformFmt(docs);
     const differing = docs.map((doc, i) => ({ doc, ours: formatCdktfHcl(doc), fmt: fmt[i] })).filter((d) => d.ours !== d.fmt);
     expect({ seed: SEED, differing: differing.slice(0, 1) }).toEqual({ seed: SEED, differing: [] });
   });

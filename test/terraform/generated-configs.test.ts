@@ -14,9 +14,7 @@ import type { Environment, EnvironmentInput } from "../../environments/types";
 import { checkEnvironment } from "../../environments/validate";
 import { loadEnvironments } from "../../environments";
 import { buildStacks } from "../../stacks/app";
-import { formatCdktfHcl } from "../../scripts/lib/hcl-format";
-import { repairHcl } from "../../scripts/lib/hcl-fixes";
-import { repairAndFormatStacks, repairStacks, terraformFmt } from "../../scripts/lib/synth";
+import { repairAndFormatStacks, repairStacks, stackFiles, terraformFmt } from "../../scripts/lib/synth";
 import { checkStacks, type StackCheck } from "../../scripts/lib/terraform";
 import { arbitraryEnvironment } from "../support/arbitraries";
 
@@ -56,21 +54,16 @@ beforeAll(async () => {
   fs.cpSync(outdir, viaTerraformFmt, { recursive: true });
   repairStacks(viaTerraformFmt);
   await terraformFmt(viaTerraformFmt);
-  declined = stackFiles(outdir).filter((file) => formatCdktfHcl(repairHcl(fs.readFileSync(file, "utf8"))) === undefined);
-  await repairAndFormatStacks(outdir, "fast");
+  declined = [...(await repairAndFormatStacks(outdir, "fast")).byTerraformFmt];
   checks = await checkStacks(outdir, { workRoot: path.join(work, "terraform"), plan: false });
 }, 600_000);
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-function stackFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(dir, "stacks")).map((stack) => path.join(dir, "stacks", stack, "cdk.tf"));
-}
-
 describe(`generated valid configs (FC_SEED=${SEED})`, () => {
   it("are formatted by the fast formatter, to exactly what terraform fmt writes", () => {
     expect(declined).toEqual([]);
-    for (const file of stackFiles(outdir)) {
+    for (const { file } of stackFiles(outdir)) {
       const twin = path.join(viaTerraformFmt, path.relative(outdir, file));
       expect(`${file}:\n${fs.readFileSync(file, "utf8")}`).toBe(`${file}:\n${fs.readFileSync(twin, "utf8")}`);
     }
