@@ -5,8 +5,9 @@
  * unwraps `"${...}"`-only strings, so the HCL passes `terraform fmt -check`. Formatting uses
  * `hcl-format.ts`, which gives the same bytes as `terraform fmt` over ten times faster. A stack it does not
  * recognize, or every stack with `SYNTH_FORMATTER=terraform`, goes through `terraform fmt` itself.
- * The old output is removed first, and a failed synth leaves no output directory at all: never a stale
- * or half-written one.
+ * The new output replaces the old one whole (only Terraform's working files are carried over), and a
+ * failed synth leaves no output directory at all: never a stale or half-written one. `cdktf.json` runs this
+ * same pipeline (`scripts/cdktf-app.ts`), so the cdktf CLI writes the same bytes.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -113,11 +114,34 @@ export async function repairAndFormatStacks(outdir: string, formatter: Formatter
   return { stacks: stacks.map((s) => s.name), byTerraformFmt };
 }
 
+/**
+ * What `terraform init` left in a stack's folder (providers, modules, the backend's settings, the provider
+ * lock file), carried over to the new output so the next `cdktf diff` or `deploy` does not start over.
+ */
+const TERRAFORM_WORKING_FILES = [".terraform", ".terraform.lock.hcl"];
+
+function keepTerraformWorkingFiles(previous: string, next: string): void {
+  const stacksDir = path.join(previous, "stacks");
+  if (!fs.existsSync(stacksDir)) return;
+  for (const stack of fs.readdirSync(stacksDir)) {
+    if (!fs.existsSync(path.join(next, "stacks", stack))) continue;
+    for (const name of TERRAFORM_WORKING_FILES) {
+      const from = path.join(stacksDir, stack, name);
+      if (fs.existsSync(from)) fs.renameSync(from, path.join(next, "stacks", stack, name));
+    }
+  }
+}
+
+/**
+ * Synthesizes into a staging folder, then replaces `outdir` with it: the output holds exactly what this
+ * run wrote (no `cdk.tf.json` of an earlier JSON synth beside the HCL), plus Terraform's working files.
+ * A failed synth leaves no output at all: never a stale or half-written one.
+ */
 export async function synthHcl(options: SynthOptions = {}): Promise<SynthResult> {
   const outdir = path.resolve(options.outdir ?? "cdktf.out");
   const staging = `${outdir}.tmp-${process.pid}`;
-  fs.rmSync(outdir, { recursive: true, force: true });
   fs.rmSync(staging, { recursive: true, force: true });
+  let ok = false;
   try {
     const run = spawnSync(process.execPath, [...(options.nodeArgs ?? []), options.app ?? "dist/main.js"], {
       env: { ...process.env, ...options.env, SYNTH_HCL_OUTPUT: "true", CDKTF_OUTDIR: staging },
@@ -125,9 +149,13 @@ export async function synthHcl(options: SynthOptions = {}): Promise<SynthResult>
     });
     if (run.status !== 0) return { ok: false, outdir, stacks: [], error: run.stderr || String(run.error ?? "synth failed") };
     const { stacks } = await repairAndFormatStacks(staging);
+    keepTerraformWorkingFiles(outdir, staging);
+    fs.rmSync(outdir, { recursive: true, force: true });
     fs.renameSync(staging, outdir);
+    ok = true;
     return { ok: true, outdir, stacks, error: "" };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
+    if (!ok) fs.rmSync(outdir, { recursive: true, force: true });
   }
 }

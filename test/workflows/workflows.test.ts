@@ -122,7 +122,9 @@ describe("deploy workflow", () => {
     const assume = steps(job).find((s) => String(s.uses).startsWith("aws-actions/configure-aws-credentials"));
     expect(assume.with["role-to-assume"]).toBe("${{ vars.AWS_DEPLOY_ROLE_ARN }}");
     expect(runs(job)).toContain('npm run --silent stacks -- --with-dependencies "$ENVIRONMENT"');
-    expect(runs(job)).toContain("npx cdktf deploy ${{ steps.stacks.outputs.stacks }} --auto-approve");
+    // --skip-synth: what is applied is the folder `npm run synth` wrote, byte for byte.
+    expect(runs(job)).toContain("npx cdktf deploy ${{ steps.stacks.outputs.stacks }} --auto-approve --skip-synth");
+    expect(runs(job).indexOf("npm run synth")).toBeLessThan(runs(job).indexOf("npx cdktf deploy"));
   });
 
   it("refuses, before deploying, a stack whose state would be a file on the runner", () => {
