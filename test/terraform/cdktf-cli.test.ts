@@ -80,6 +80,24 @@ it("cdktf synth (JSON or --hcl) after npm run synth writes exactly what npm run 
   expect(await npmRunSynth()).toEqual(reviewed);
 }, 120_000);
 
+it("each synth replaces the output whole: an earlier JSON synth's cdk.tf.json goes, terraform init's files stay", async () => {
+  // GIVEN a stack folder with a stale cdk.tf.json and what terraform init leaves
+  const reviewed = await npmRunSynth();
+  const dev = path.join(outdir, "stacks", "dev");
+  fs.writeFileSync(path.join(dev, "cdk.tf.json"), "{}");
+  fs.mkdirSync(path.join(dev, ".terraform", "providers"), { recursive: true });
+  fs.writeFileSync(path.join(dev, ".terraform.lock.hcl"), "# lock");
+  // WHEN npm run synth runs again
+  const again = await npmRunSynth();
+  // THEN only the synthesized files are there, with terraform's working files carried over
+  expect(again).toEqual(reviewed);
+  expect(fs.existsSync(path.join(dev, "cdk.tf.json"))).toBe(false);
+  expect(fs.existsSync(path.join(dev, ".terraform", "providers"))).toBe(true);
+  expect(fs.readFileSync(path.join(dev, ".terraform.lock.hcl"), "utf8")).toBe("# lock");
+  fs.rmSync(path.join(dev, ".terraform"), { recursive: true });
+  fs.rmSync(path.join(dev, ".terraform.lock.hcl"));
+});
+
 it("cdktf diff after npm run synth plans to the end, exactly what npm run plan plans", async () => {
   // GIVEN npm run synth's output, and npm run plan's offline plan of it
   const reviewed = await npmRunSynth();
