@@ -127,6 +127,13 @@ describe("deploy workflow", () => {
     expect(runs(job).indexOf("npm run synth")).toBeLessThan(runs(job).indexOf("npx cdktf deploy"));
   });
 
+  it("logs the checksum of every cdk.tf it deploys, as the pull request's synth job does for what it planned", () => {
+    expect(runs(pr.jobs.synth)).toMatch(/sha256sum cdktf\.out\/stacks\/\*\/cdk\.tf/);
+    const job = deployEnvironment.jobs.deploy;
+    expect(runs(job)).toMatch(/sha256sum "cdktf\.out\/stacks\/\$stack\/cdk\.tf"/);
+    expect(runs(job).indexOf("sha256sum")).toBeLessThan(runs(job).indexOf("npx cdktf deploy"));
+  });
+
   it("refuses, before deploying, a stack whose state would be a file on the runner", () => {
     const names = steps(deployEnvironment.jobs.deploy).map((s) => s.name);
     const guard = steps(deployEnvironment.jobs.deploy).find((s) => String(s.name).startsWith("Refuse local state"));
