@@ -2,7 +2,7 @@
  * Every default of the environment config, in one place. Secure by default: data trace off,
  * execution logs at ERROR, throttling on, X-Ray on, deletion protection on.
  */
-import type { AlarmConfig, AlarmKind, CacheClusterSize, LoggingLevel, StateBackend, Tracing, Transition } from "./types";
+import type { AlarmConfig, AlarmKind, CacheClusterSize, CloudTrailInput, LoggingLevel, StateBackend, Tracing, Transition } from "./types";
 
 export const STAGE_DEFAULTS = {
   loggingLevel: "ERROR" as LoggingLevel,
@@ -48,6 +48,8 @@ export const ARCHIVE_DEFAULTS = {
   lifecycle: LIFECYCLE_DEFAULTS,
   bufferingIntervalSeconds: 300,
   bufferingSizeMiB: 5,
+  /** The archive-late alarm fires once the oldest undelivered record is 15 minutes older than buffering explains. */
+  freshnessToleranceSeconds: 900,
 } as const;
 
 export const TRAIL_DEFAULTS = {
@@ -67,4 +69,7 @@ export const ACCOUNT_DEFAULTS = {
   trail: TRAIL_DEFAULTS,
   configRules: false,
   deletionProtection: true,
+  /** One multi-region trail of this project's own; the pipeline is not left out until the account names it. */
+  cloudTrail: { mode: "dedicated" } as CloudTrailInput,
+  deployerPrincipals: [] as readonly string[],
 } as const;

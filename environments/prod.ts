@@ -25,7 +25,9 @@ const prod: EnvironmentInput = {
         // Reads of one order are hot and safe to cache; writes get a tighter limit.
         { method: "GET /orders/{orderId}", cachingEnabled: true },
         { method: "POST /orders", throttling: { burstLimit: 200, rateLimit: 100 } },
-        { method: "GET /health", loggingLevel: "OFF", metricsEnabled: false },
+        // Health checks: no per-method metrics (load balancer noise). Execution logs stay on at ERROR:
+        // production does not allow OFF, and a failing health check is exactly what they must show.
+        { method: "GET /health", loggingLevel: "ERROR", metricsEnabled: false },
       ],
     },
     {
@@ -34,9 +36,11 @@ const prod: EnvironmentInput = {
       throttling: { burstLimit: 500, rateLimit: 250 },
     },
   ],
+  // Pages the on-call engineer. The PagerDuty integration URL is a secret, kept out of git: the deploy sets
+  // TF_VAR_orders_pagerduty_url (docs/terraform-teams.md, "Alarm subscribers and their secrets"). Add the
+  // team's email address here; placeholder domains such as example.com are rejected in production.
   notifications: {
-    emails: ["orders-oncall@example.com"],
-    httpsEndpoints: ["https://events.pagerduty.com/integration/REPLACE_ME/enqueue"],
+    httpsEndpoints: [{ variable: "orders_pagerduty_url" }],
   },
   tags: { "cost-center": "orders", "data-classification": "confidential" },
   alarms: {

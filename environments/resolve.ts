@@ -94,7 +94,7 @@ export function resolveEnvironment(input: EnvironmentInput): Environment {
     owner: input.owner,
     api: input.api,
     stages: Array.isArray(input.stages) ? input.stages.map(resolveStage) : (input.stages as unknown as StageConfig[]),
-    logs: { ...ENVIRONMENT_DEFAULTS.logs, ...input.logs },
+    logs: resolveLogs(input.logs),
     deletionProtection: input.deletionProtection ?? ENVIRONMENT_DEFAULTS.deletionProtection,
     tags: input.tags ?? ENVIRONMENT_DEFAULTS.tags,
     notifications: { ...ENVIRONMENT_DEFAULTS.notifications, ...input.notifications },
@@ -103,6 +103,12 @@ export function resolveEnvironment(input: EnvironmentInput): Environment {
     archive: resolveArchive(input.archive),
     stateBackend: resolveStateBackend(input.stateBackend),
   };
+}
+
+/** Execution logs keep what every log group keeps unless set apart. */
+function resolveLogs(input: EnvironmentInput["logs"]): Environment["logs"] {
+  const logs = { ...ENVIRONMENT_DEFAULTS.logs, ...input };
+  return { ...logs, executionRetentionDays: logs.executionRetentionDays ?? logs.retentionDays };
 }
 
 export function resolveStateBackend(input: StateBackendInput | undefined): StateBackend {
@@ -136,5 +142,7 @@ export function resolveAccount(input: AccountConfig): Account {
     configRules: input.configRules ?? ACCOUNT_DEFAULTS.configRules,
     deletionProtection: input.deletionProtection ?? ACCOUNT_DEFAULTS.deletionProtection,
     stateBackend: resolveStateBackend(input.stateBackend),
+    cloudTrail: input.cloudTrail ?? ACCOUNT_DEFAULTS.cloudTrail,
+    deployerPrincipals: input.deployerPrincipals ?? ACCOUNT_DEFAULTS.deployerPrincipals,
   };
 }

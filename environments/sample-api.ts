@@ -1,11 +1,8 @@
-/** The sample API every shipped environment deploys: an OpenAPI 3 document with MOCK integrations. */
-import * as path from "path";
-import definition from "../api/orders.openapi.json";
+/** The sample API every shipped environment deploys: an OpenAPI 3.0 document with MOCK integrations. */
 import type { ApiInput } from "./types";
 
 export const ORDERS_API: ApiInput = {
   name: "orders",
-  definition,
-  // The import above also makes tsc copy the file next to the compiled code, so this path holds in both.
-  definitionFile: path.join(__dirname, "..", "api", "orders.openapi.json"),
+  // Relative to the project root, so it is the same file from ts-jest, from dist/ and for cdktf's assets.
+  definitionFile: "api/orders.openapi.json",
 };

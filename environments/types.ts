@@ -97,15 +97,23 @@ export interface StageInput {
 export interface LogsInput {
   /** Retention of every log group, one of the values CloudWatch Logs accepts. @default 30 */
   readonly retentionDays?: number;
+  /**
+   * Retention of the stages' execution logs, if it differs. The S3 archive receives only the access logs,
+   * so in production this one must itself be at least 365 days (access logs may keep less in CloudWatch
+   * when the archive keeps them a year). @default retentionDays
+   */
+  readonly executionRetentionDays?: number;
 }
 
-/** The REST API this environment deploys: a name and its OpenAPI 3 definition. */
+/** The REST API this environment deploys: a name and the file of its OpenAPI 3.0 definition. */
 export interface ApiInput {
   /** Short name; the deployed API is called `<service>-<environment>`. */
   readonly name: string;
-  /** The OpenAPI 3 document (parsed JSON), with `x-amazon-apigateway-integration` on every operation. */
-  readonly definition: OpenApiDocument;
-  /** The file `definition` was read from: it is shipped beside the HCL and read with `file()`. */
+  /**
+   * The OpenAPI 3.0 document (JSON) with an `x-amazon-apigateway-integration` on every operation: absolute,
+   * or relative to the project root (the folder of package.json). The one source: validation reads and
+   * checks this file, and the stack ships it beside the HCL and deploys it with `file()`.
+   */
   readonly definitionFile: string;
 }
 
@@ -117,17 +125,25 @@ export interface OpenApiDocument {
   readonly [key: string]: unknown;
 }
 
+/**
+ * An HTTPS subscriber (PagerDuty, Opsgenie, a chat webhook). Integration URLs carry their secret in the URL,
+ * so they stay out of git: name a SecureString SSM parameter (read at plan time, `with_decryption`), or a
+ * sensitive Terraform variable (set through `TF_VAR_<name>`). A plain `https://` string is for a URL that is
+ * not secret; production rejects it.
+ */
+export type HttpsEndpointInput = string | { readonly ssmParameter: string } | { readonly variable: string };
+
 /** Who is told when an alarm fires. */
 export interface NotificationsInput {
   /** Email subscribers; each must confirm the subscription by email. @default [] */
   readonly emails?: readonly string[];
-  /** HTTPS subscribers (paging or chat webhooks), `https://` only. @default [] */
-  readonly httpsEndpoints?: readonly string[];
+  /** HTTPS subscribers (paging or chat webhooks): `https://` URLs, or where a secret URL comes from. @default [] */
+  readonly httpsEndpoints?: readonly HttpsEndpointInput[];
 }
 
 export interface Notifications {
   readonly emails: readonly string[];
-  readonly httpsEndpoints: readonly string[];
+  readonly httpsEndpoints: readonly HttpsEndpointInput[];
 }
 
 export interface EnvironmentInput {
@@ -197,7 +213,7 @@ export interface Environment {
   readonly owner: string;
   readonly api: ApiInput;
   readonly stages: readonly StageConfig[];
-  readonly logs: { readonly retentionDays: number };
+  readonly logs: { readonly retentionDays: number; readonly executionRetentionDays: number };
   readonly deletionProtection: boolean;
   readonly tags: Readonly<Record<string, string>>;
   readonly notifications: Notifications;
@@ -245,12 +261,19 @@ export interface ArchiveInput {
   readonly bufferingIntervalSeconds?: number;
   /** ... or this many MiB, 1..128, whichever comes first. @default 5 */
   readonly bufferingSizeMiB?: number;
+  /**
+   * How far past the buffering interval delivery to S3 may fall behind (`DeliveryToS3.DataFreshness`)
+   * before the archive-late alarm fires, 60..43200 seconds: the alarm must leave time to act before
+   * Firehose drops records it could not deliver for 24 hours. @default 900
+   */
+  readonly freshnessToleranceSeconds?: number;
 }
 
 export interface Archive {
   readonly lifecycle: Lifecycle;
   readonly bufferingIntervalSeconds: number;
   readonly bufferingSizeMiB: number;
+  readonly freshnessToleranceSeconds: number;
 }
 
 /** The account's CloudTrail trail. */
@@ -404,4 +427,44 @@ export interface AccountConfig {
 
 export interface Account {
   readonly stateBackend: StateBackend;
+}
+
+/**
+ * The account's audit trail, where the API Gateway change alarm reads. `dedicated`: this project creates one
+ * multi-region trail (bucket, log group, delivery role) in the home region; it records every region, so the
+ * account stacks of the other regions create none. `existing`: an organization or landing-zone trail already
+ * delivers to a CloudWatch log group of this account; the alarm reads that log group and no trail is created
+ * (the `trail` settings are then unused).
+ */
+export type CloudTrailInput =
+  | {
+      readonly mode: "dedicated";
+      /** Region whose account stack creates the trail and the change alarm. @default the account's only region; required when its environments use several */
+      readonly homeRegion?: string;
+    }
+  | {
+      readonly mode: "existing";
+      /** The existing trail's CloudWatch log group, by name (not ARN): 1..512 of `[.-_/#A-Za-z0-9]`. */
+      readonly logGroupName: string;
+      /** Region of that log group, whose account stack creates the change alarm. @default the account's only region; required when its environments use several */
+      readonly homeRegion?: string;
+    };
+export const CLOUD_TRAIL_MODES: readonly CloudTrailInput["mode"][] = ["dedicated", "existing"];
+
+/** Audit fields of `AccountConfig` (merged with the declarations above). */
+export interface AccountConfig {
+  /** Where the account's audit trail comes from. @default { mode: "dedicated" } */
+  readonly cloudTrail?: CloudTrailInput;
+  /**
+   * Roles whose API Gateway changes the control-plane alarm leaves out: the deploy pipeline changes APIs on
+   * every deploy. A role ARN of this account (`arn:aws:iam::111111111111:role/github-deploy`, may end in `*`)
+   * or a role name (`github-deploy`, `*` allowed at its start or end). Only role sessions are left out: IAM
+   * users and root always alarm. @default []
+   */
+  readonly deployerPrincipals?: readonly string[];
+}
+
+export interface Account {
+  readonly cloudTrail: CloudTrailInput;
+  readonly deployerPrincipals: readonly string[];
 }

@@ -6,6 +6,7 @@ import { resolveEnvironment } from "./resolve";
 import { type ConfigIssue, describeValue, issue } from "./rules/checks";
 import { ENVIRONMENT_RULES } from "./rules";
 import { stateBuckets } from "./rules/state-backend";
+import { accountTrailHomeRegions } from "./rules/account-settings";
 import type { Account, AccountConfig, Environment, EnvironmentInput } from "./types";
 
 /** A config that cannot be deployed. `issues` are grouped by environment name. */
@@ -49,9 +50,9 @@ function identity(account: Account): AccountConfig {
 }
 
 /** The account-level settings, which one account stack builds once for every environment in it. */
-function settings(account: Account): Pick<Account, "notifications" | "trail" | "configRules" | "deletionProtection" | "stateBackend"> {
-  const { notifications, trail, configRules, deletionProtection, stateBackend } = account;
-  return { notifications, trail, configRules, deletionProtection, stateBackend };
+function settings(account: Account): Pick<Account, "notifications" | "trail" | "configRules" | "deletionProtection" | "stateBackend" | "cloudTrail" | "deployerPrincipals"> {
+  const { notifications, trail, configRules, deletionProtection, stateBackend, cloudTrail, deployerPrincipals } = account;
+  return { notifications, trail, configRules, deletionProtection, stateBackend, cloudTrail, deployerPrincipals };
 }
 
 /**
@@ -84,7 +85,7 @@ export function crossEnvironmentIssues(envs: readonly Environment[]): Map<string
       add(env.name, issue("account", identity(env.account), `differs from environment "${byId.name}" for the same account id`, `the same name and production flag as ${describeValue(identity(byId.account))}`));
     }
     if (byId && byId.account.name === env.account.name && JSON.stringify(settings(byId.account)) !== JSON.stringify(settings(env.account))) {
-      add(env.name, issue("account", settings(env.account), `has other settings than in environment "${byId.name}" for the same account (one account stack serves both)`, `the same notifications, trail, configRules, deletionProtection and stateBackend as in "${byId.name}"`));
+      add(env.name, issue("account", settings(env.account), `has other settings than in environment "${byId.name}" for the same account (one account stack serves both)`, `the same notifications, trail, configRules, deletionProtection, stateBackend, cloudTrail and deployerPrincipals as in "${byId.name}"`));
     }
     const byName = accountsByName.get(env.account.name);
     if (byName && byName.account.id !== env.account.id) {
@@ -94,5 +95,7 @@ export function crossEnvironmentIssues(envs: readonly Environment[]): Map<string
     accountsByName.set(env.account.name, byName ?? env);
   }
   for (const [env, i] of sharedStateBucketIssues(envs)) add(env, i);
+  // Only when the account's settings agree: the home region is read from the account's first environment.
+  if (found.size === 0) for (const [env, i] of accountTrailHomeRegions(envs)) add(env, i);
   return found;
 }

@@ -51,3 +51,16 @@ export function accessLogFields(): Record<string, string> {
 export function accessLogFormat(): string {
   return JSON.stringify(accessLogFields());
 }
+
+/**
+ * What UpdateStage/CreateStage reject in `accessLogSettings.format` (API Gateway API reference,
+ * AccessLogSettings: "A single line format of the access logs ... The format must include at least
+ * $context.requestId"; `$context.extendedRequestId` is accepted in its place). An empty list means API
+ * Gateway accepts it.
+ */
+export function accessLogFormatProblems(format: string): string[] {
+  return [
+    ...(/[\r\n]/.test(format) ? ["is not a single line"] : []),
+    ...(/\$context\.(requestId|extendedRequestId)\b/.test(format) ? [] : ["has neither $context.requestId nor $context.extendedRequestId"]),
+  ];
+}

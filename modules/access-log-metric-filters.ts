@@ -11,6 +11,7 @@ import { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-lo
 import { Construct } from "constructs";
 import { ACCESS_LOG_FIELDS } from "./access-log-format";
 import type { MetricId } from "./api-metrics";
+import { assertWithinLimits, metricFilterProblems } from "./aws-limits";
 
 export type StatusClass = "5xx" | "4xx";
 
@@ -51,8 +52,15 @@ export class AccessLogMetricFilters extends Construct {
     this.clientErrors = accessLogMetric(props.apiName, props.stageName, "4xx");
     this.filters = (["5xx", "4xx"] as const).map((statusClass) => {
       const metric = statusClass === "5xx" ? this.serverErrors : this.clientErrors;
+      const name = `${props.apiName}-${props.stageName}-${statusClass}-responses`;
+      const dimensions = { Stage: `$.${STAGE_FIELD}` };
+      // PutMetricFilter checks names, namespace and dimensions only at apply.
+      assertWithinLimits(
+        `AccessLogMetricFilters ${name}`,
+        metricFilterProblems({ name, pattern: statusFilterPattern(statusClass), metricNamespace: metric.namespace, metricName: metric.metricName, metricValue: "1", dimensions }),
+      );
       return new CloudwatchLogMetricFilter(this, statusClass, {
-        name: `${props.apiName}-${props.stageName}-${statusClass}-responses`,
+        name,
         logGroupName: props.logGroupName,
         pattern: statusFilterPattern(statusClass),
         metricTransformation: {
@@ -60,7 +68,7 @@ export class AccessLogMetricFilters extends Construct {
           name: metric.metricName,
           value: "1",
           unit: "Count",
-          dimensions: { Stage: `$.${STAGE_FIELD}` },
+          dimensions,
         },
       });
     });

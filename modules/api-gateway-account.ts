@@ -3,6 +3,12 @@
  * to CloudWatch. There is one per account and region; exactly one stack may own it (two owners fight,
  * and every API in the region depends on it). Without it, method settings with a logging level fail
  * with "CloudWatch Logs role ARN must be set in account settings to enable logging".
+ *
+ * Creating it overwrites a setting that already exists (a landing zone's role, say) without a word in the
+ * plan. Check first with `aws apigateway get-account --region <region>`; if it shows a `cloudwatchRoleArn`,
+ * import it so the plan shows the change: `terraform import <address> api-gateway-account` (the import id
+ * is that literal word, per the provider's docs). See docs/terraform-teams.md, "The account-wide API Gateway
+ * setting".
  */
 import { ApiGatewayAccount } from "@cdktf/provider-aws/lib/api-gateway-account";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";

@@ -14,6 +14,8 @@ import type { OpenApiRestApi } from "./openapi-rest-api";
 export interface StageLogsProps {
   /** A retention CloudWatch Logs accepts (validated with the environment config). */
   readonly retentionInDays: number;
+  /** Retention of the execution logs (they are not archived, unlike the access logs). @default retentionInDays */
+  readonly executionRetentionInDays?: number;
   /** ARN of a KMS key whose policy lets CloudWatch Logs use it. */
   readonly kmsKeyArn: string;
   /** `prevent_destroy` on both log groups. @default false */
@@ -27,9 +29,23 @@ export interface ApiStageProps {
   readonly logs: StageLogsProps;
 }
 
-/** `aws_api_gateway_method_settings.method_path` of one method: the resource path without its leading `/`. */
-export function methodPath(override: Pick<MethodOverride, "httpMethod" | "resourcePath">): string {
-  return `${override.resourcePath.replace(/^\/+/, "")}/${override.httpMethod}`;
+/** The method path of the stage default: every resource, every method. */
+export const ALL_METHODS = "*/*";
+
+/** One JSON Pointer reference token (RFC 6901): `~` is written `~0`, then `/` is written `~1`. */
+export function jsonPointerToken(text: string): string {
+  return text.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/**
+ * `aws_api_gateway_method_settings.method_path` of one OpenAPI route, the only place it is derived: the
+ * provider passes it unchanged into the UpdateStage patch path `/{method_path}/<setting>`, a JSON Pointer,
+ * so the resource path is one escaped token: `GET /orders/{orderId}` -> `~1orders~1{orderId}/GET`, the root
+ * `GET /` -> `~1/GET`. Unescaped, AWS files the setting under a key no method matches and plan stays clean
+ * (terraform-provider-aws #9738).
+ */
+export function methodPath(route: Pick<MethodOverride, "httpMethod" | "resourcePath">): string {
+  return `${jsonPointerToken(route.resourcePath)}/${route.httpMethod}`;
 }
 
 /** The log group API Gateway writes execution logs to; it creates it without retention if it is missing. */
@@ -88,7 +104,7 @@ export class ApiStage extends Construct {
     });
     this.executionLogGroup = new EncryptedLogGroup(this, "execution-logs", {
       name: executionLogGroupName(api.id, stage.name),
-      retentionInDays: logs.retentionInDays,
+      retentionInDays: logs.executionRetentionInDays ?? logs.retentionInDays,
       kmsKeyArn: logs.kmsKeyArn,
       preventDestroy: logs.preventDestroy,
     });
@@ -109,7 +125,7 @@ export class ApiStage extends Construct {
     this.defaultMethodSettings = new ApiGatewayMethodSettings(this, "all-methods", {
       restApiId: api.id,
       stageName: this.stage.stageName,
-      methodPath: "*/*",
+      methodPath: ALL_METHODS,
       // Caching is off for */*: only GET methods that opt in are cached (see MethodOverrideInput).
       settings: methodSettings({ ...stage, cachingEnabled: false }, stage.caching.ttlSeconds),
     });

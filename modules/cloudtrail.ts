@@ -1,17 +1,18 @@
 /**
  * The account's "security camera": one multi-region CloudTrail trail with global service events and log
  * file validation, encrypted with a customer-managed key, delivered to its own hardened bucket (archived by
- * lifecycle) and to a CloudWatch log group, where a metric filter counts API Gateway control-plane changes
- * and an alarm notifies SNS.
+ * lifecycle) and to a CloudWatch log group (where `ControlPlaneChangeAlarm` watches API Gateway changes).
+ *
+ * One per account: a multi-region trail records every region and delivers all of them to this bucket and
+ * log group ("Receiving CloudTrail log files from multiple regions"), so only the account stack of the home
+ * region creates it. Accounts under an organization trail use that trail's log group instead (`existing`).
  *
  * The trail's ARN is built from config, so the bucket policy and key policy can name it (`aws:SourceArn`)
  * without a reference cycle; the trail is ordered after the bucket policy, which CloudTrail checks when the
- * trail is created.
+ * trail is created. The CloudWatch Logs delivery role is the exception: its trust carries no condition.
  */
 import { Cloudtrail } from "@cdktf/provider-aws/lib/cloudtrail";
-import { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-metric-filter";
-import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
@@ -19,7 +20,6 @@ import type { Lifecycle } from "../environments/types";
 import { EncryptedLogGroup } from "./log-group";
 import { arn, type AwsLocation, s3BucketArn } from "./naming";
 import { SecureBucket } from "./secure-bucket";
-import { serviceTrust } from "./service-trust";
 
 export interface AccountTrailProps {
   readonly location: AwsLocation;
@@ -33,18 +33,25 @@ export interface AccountTrailProps {
   readonly logRetentionDays: number;
   /** Name of the role CloudTrail uses to write to CloudWatch Logs (IAM is global: include the region). */
   readonly logsRoleName: string;
-  /** The topic the control-plane alarm notifies. */
-  readonly alarmTopicArn: string;
   /** `prevent_destroy` on the bucket and the log group. @default false */
   readonly preventDestroy?: boolean;
 }
 
-/** The metric the control-plane filter counts. */
-export const CONTROL_PLANE_METRIC = { namespace: "Audit/CloudTrail", name: "ApiGatewayControlPlaneChanges" } as const;
-
-/** API Gateway calls that change an API: its create, update, delete and put actions (any region). */
-export const API_GATEWAY_CHANGE_PATTERN =
-  '{ ($.eventSource = "apigateway.amazonaws.com") && (($.eventName = "Create*") || ($.eventName = "Update*") || ($.eventName = "Delete*") || ($.eventName = "Put*")) }';
+/**
+ * The trust of CloudTrail's CloudWatch Logs delivery role, exactly as documented ("Sending events to
+ * CloudWatch Logs", AWS CloudTrail User Guide): `cloudtrail.amazonaws.com`, no condition. "Confused deputy
+ * prevention is not applicable to the role policy for CloudWatch Logs monitoring. The role policy doesn't
+ * support the use of aws:SourceArn and aws:SourceAccount" ("Role policy document for CloudTrail to use
+ * CloudWatch Logs for monitoring"). A trust CloudTrail cannot assume fails CreateTrail/UpdateTrail with
+ * InvalidCloudWatchLogsRoleArnException "Access denied. Check the trust relationships for your role."
+ * (cloudposse/terraform-aws-cloudtrail-cloudwatch-alarms#2, awslabs/dynamodb-continuous-backup#2).
+ * `aws:SourceArn` stays in the bucket and key policies, where CloudTrail documents it.
+ */
+export const CLOUDTRAIL_LOGS_ROLE_TRUST: DataAwsIamPolicyDocumentStatement = {
+  effect: "Allow",
+  actions: ["sts:AssumeRole"],
+  principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }],
+};
 
 /** A trail's ARN, from its name: what key and bucket policies name in `aws:SourceArn`. */
 export function trailArn(at: AwsLocation, name: string): string {
@@ -56,7 +63,6 @@ export class AccountTrail extends Construct {
   public readonly trailArn: string;
   public readonly bucket: SecureBucket;
   public readonly logGroup: EncryptedLogGroup;
-  public readonly alarm: CloudwatchMetricAlarm;
 
   constructor(scope: Construct, id: string, props: AccountTrailProps) {
     super(scope, id);
@@ -93,9 +99,7 @@ export class AccountTrail extends Construct {
       preventDestroy: props.preventDestroy,
     });
     const logGroupArn = arn(at, "logs", `log-group:/cloudtrail/${props.trailName}`);
-    const trust = new DataAwsIamPolicyDocument(this, "logs-trust", {
-      statement: [serviceTrust({ service: "cloudtrail.amazonaws.com", sourceAccount: at.accountId, sourceArns: [this.trailArn] })],
-    });
+    const trust = new DataAwsIamPolicyDocument(this, "logs-trust", { statement: [CLOUDTRAIL_LOGS_ROLE_TRUST] });
     const role = new IamRole(this, "logs-role", {
       name: props.logsRoleName,
       description: `Lets CloudTrail deliver ${props.trailName} to CloudWatch Logs`,
@@ -103,8 +107,13 @@ export class AccountTrail extends Construct {
     });
     const permissions = new DataAwsIamPolicyDocument(this, "logs-permissions", {
       statement: [
-        // A multi-region trail writes one stream per region (`<account>_CloudTrail_<region>`).
-        { sid: "WriteTrailEvents", effect: "Allow", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${logGroupArn}:log-stream:*`] },
+        // A multi-region trail writes one stream per region, `<account>_CloudTrail_<region>` (the documented role policy).
+        {
+          sid: "WriteTrailEvents",
+          effect: "Allow",
+          actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+          resources: [`${logGroupArn}:log-stream:${at.accountId}_CloudTrail_*`],
+        },
       ],
     });
     const rolePolicy = new IamRolePolicy(this, "logs-policy", { name: "deliver-trail-events", role: role.id, policy: permissions.json });
@@ -120,28 +129,6 @@ export class AccountTrail extends Construct {
       cloudWatchLogsGroupArn: `${this.logGroup.arn}:*`,
       cloudWatchLogsRoleArn: role.arn,
       dependsOn: [this.bucket.policy, rolePolicy],
-    });
-
-    const filter = new CloudwatchLogMetricFilter(this, "api-gateway-changes", {
-      name: "api-gateway-control-plane-changes",
-      logGroupName: this.logGroup.name,
-      pattern: API_GATEWAY_CHANGE_PATTERN,
-      metricTransformation: { namespace: CONTROL_PLANE_METRIC.namespace, name: CONTROL_PLANE_METRIC.name, value: "1" },
-    });
-    this.alarm = new CloudwatchMetricAlarm(this, "api-gateway-changes-alarm", {
-      alarmName: `${props.trailName}-api-gateway-changes`,
-      alarmDescription: "An API Gateway API, stage, deployment or setting was created, updated, deleted or put (CloudTrail)",
-      namespace: CONTROL_PLANE_METRIC.namespace,
-      metricName: CONTROL_PLANE_METRIC.name,
-      statistic: "Sum",
-      period: 300,
-      evaluationPeriods: 1,
-      threshold: 1,
-      comparisonOperator: "GreaterThanOrEqualToThreshold",
-      // No event, no metric: silence is the normal state.
-      treatMissingData: "notBreaching",
-      alarmActions: [props.alarmTopicArn],
-      dependsOn: [filter],
     });
   }
 }

@@ -6,6 +6,7 @@
  */
 import { ConfigConfigRule } from "@cdktf/provider-aws/lib/config-config-rule";
 import { Construct } from "constructs";
+import { assertWithinLimits, configRuleProblems } from "./aws-limits";
 
 /** One managed rule: its identifier and input parameters. */
 export interface ManagedRule {
@@ -43,14 +44,17 @@ export class ConfigRules extends Construct {
 
   constructor(scope: Construct, id: string, props: ConfigRulesProps) {
     super(scope, id);
-    this.rules = (props.rules ?? API_OBSERVABILITY_RULES).map(
-      (rule) =>
-        new ConfigConfigRule(this, rule.identifier.toLowerCase().replace(/_/g, "-"), {
-          name: configRuleName(props.namePrefix, rule.identifier),
-          description: rule.description,
-          source: { owner: "AWS", sourceIdentifier: rule.identifier },
-          inputParameters: rule.parameters ? JSON.stringify(rule.parameters) : undefined,
-        }),
-    );
+    this.rules = (props.rules ?? API_OBSERVABILITY_RULES).map((rule) => {
+      const name = configRuleName(props.namePrefix, rule.identifier);
+      const inputParameters = rule.parameters ? JSON.stringify(rule.parameters) : undefined;
+      // PutConfigRule: name up to 128, description up to 256, input parameters up to 1024 characters.
+      assertWithinLimits(`ConfigRules ${name}`, configRuleProblems(name, rule.description, inputParameters));
+      return new ConfigConfigRule(this, rule.identifier.toLowerCase().replace(/_/g, "-"), {
+        name,
+        description: rule.description,
+        source: { owner: "AWS", sourceIdentifier: rule.identifier },
+        inputParameters,
+      });
+    });
   }
 }

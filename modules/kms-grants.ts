@@ -98,3 +98,27 @@ export function firehoseDeliveryGrant(at: AwsLocation, roleArn: string, bucketAr
     ],
   };
 }
+
+/**
+ * CloudTrail decrypts with the key when its bucket uses an S3 Bucket Key (`SecureBucket` enables one):
+ * "If you are using an existing S3 bucket with an S3 Bucket Key, kms:Decrypt permissions are required to
+ * create or update a trail with SSE-KMS encryption enabled" (CloudTrail User Guide, "Configure AWS KMS key
+ * policies for CloudTrail", required elements for trails). Without it CreateTrail fails at apply with
+ * InsufficientEncryptionPolicyException. Scoped to requests made for this trail (`aws:SourceArn`): S3
+ * Bucket Key requests carry the bucket's encryption context, not the trail's.
+ */
+export function cloudTrailBucketKeyDecryptGrant(trailArn: string): KeyPolicyStatement {
+  return {
+    sid: "CloudTrailDecryptsThroughBucketKey",
+    effect: "Allow",
+    principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }],
+    actions: ["kms:Decrypt"],
+    resources: ["*"],
+    condition: [{ test: "StringEquals", variable: "aws:SourceArn", values: [trailArn] }],
+  };
+}
+
+/** Every statement a trail's key needs: encrypt, decrypt through the bucket's S3 Bucket Key, describe. */
+export function cloudTrailKeyGrants(at: AwsLocation, trailArn: string): KeyPolicyStatement[] {
+  return [cloudTrailEncryptGrant(at, trailArn), cloudTrailBucketKeyDecryptGrant(trailArn), cloudTrailDescribeKeyGrant(trailArn)];
+}

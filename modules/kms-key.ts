@@ -3,11 +3,15 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey as AwsKmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
+import { assertWithinLimits, kmsAliasProblems } from "./aws-limits";
 import { accountRootGrant, type KeyPolicyStatement } from "./kms-grants";
 import type { AwsLocation } from "./naming";
 
 export interface KmsKeyProps {
-  /** Alias without the `alias/` prefix, e.g. `orders-api-dev-logs`. */
+  /**
+   * Alias without the `alias/` prefix, e.g. `orders-api-dev-logs`: letters, digits, `/`, `_`, `-` and `:`,
+   * at most 250 characters, not starting with `aws/` (KMS CreateAlias rejects anything else at apply).
+   */
   readonly alias: string;
   readonly description: string;
   readonly location: AwsLocation;
@@ -29,11 +33,15 @@ export class KmsKey extends Construct {
     if (!Number.isInteger(window) || window < 7 || window > 30) {
       throw new Error(`KmsKey ${props.alias}: deletionWindowInDays = ${window} is out of range. Allowed: a whole number from 7 to 30`);
     }
+    assertWithinLimits(`KmsKey ${props.alias}`, kmsAliasProblems(`alias/${props.alias}`).map((p) => ({ ...p, field: "alias" })));
+    // The account root always administers the key: CreateKey and PutKeyPolicy refuse a policy that would
+    // lock the caller out (the lockout safety check), and without it nobody could repair the policy.
     const policy = new DataAwsIamPolicyDocument(this, "policy", {
       statement: [accountRootGrant(props.location), ...props.grants],
     });
     this.key = new AwsKmsKey(this, "key", {
       description: props.description,
+      // The default key spec, SYMMETRIC_DEFAULT: CloudWatch Logs, SNS, S3 and Firehose use symmetric keys only.
       enableKeyRotation: true,
       deletionWindowInDays: window,
       policy: policy.json,

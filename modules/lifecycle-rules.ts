@@ -10,6 +10,7 @@
  */
 import type { S3BucketLifecycleConfigurationRule } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { type Lifecycle, STORAGE_CLASSES, type StorageClass, type Transition } from "../environments/types";
+import { MAX_LIFECYCLE_RULE_ID_LENGTH, MAX_LIFECYCLE_RULES } from "./aws-limits";
 
 /** One problem with one field of a lifecycle (same shape as a config issue; `field` is relative). */
 export interface LifecycleProblem {
@@ -93,6 +94,32 @@ export function lifecycleProblems(lifecycle: Lifecycle): LifecycleProblem[] {
 }
 
 /**
+ * What PutBucketLifecycleConfiguration rejects, or the provider cannot read back, in a list of rules:
+ * more than 1,000 rules, an `ID` over 255 characters or used twice, and an `Expiration` that sets
+ * `ExpiredObjectDeleteMarker` together with `Days` or `Date` (S3 API reference, LifecycleExpiration: "This
+ * cannot be specified with Days or Date"; the provider then fails with "Provider produced inconsistent
+ * result after apply", terraform-provider-aws #41277, #42086).
+ */
+export function lifecycleRuleProblems(rules: readonly S3BucketLifecycleConfigurationRule[]): LifecycleProblem[] {
+  const ids = rules.map((r) => r.id);
+  return [
+    ...(rules.length > MAX_LIFECYCLE_RULES ? [{ field: "rule", value: rules.length, problem: "is more rules than S3 accepts", allowed: `at most ${MAX_LIFECYCLE_RULES}` }] : []),
+    ...rules.flatMap((rule, i): LifecycleProblem[] => {
+      const expirations = (Array.isArray(rule.expiration) ? rule.expiration : []) as { days?: number; date?: string; expiredObjectDeleteMarker?: unknown }[];
+      return [
+        ...(rule.id.length > MAX_LIFECYCLE_RULE_ID_LENGTH ? [{ field: `rule[${i}].id`, value: rule.id, problem: "is too long", allowed: `at most ${MAX_LIFECYCLE_RULE_ID_LENGTH} characters` }] : []),
+        ...(ids.indexOf(rule.id) !== i ? [{ field: `rule[${i}].id`, value: rule.id, problem: "is used by another rule", allowed: "a unique id per rule" }] : []),
+        ...expirations.flatMap((e) =>
+          e.expiredObjectDeleteMarker !== undefined && (e.days !== undefined || e.date !== undefined)
+            ? [{ field: `rule[${i}].expiration`, value: e, problem: "sets expiredObjectDeleteMarker together with days or date", allowed: "expiredObjectDeleteMarker in a rule of its own" }]
+            : [],
+        ),
+      ];
+    }),
+  ];
+}
+
+/**
  * The bucket's lifecycle rules. Every rule has a `filter` (an empty one: the whole bucket); provider 5.x
  * warns without one and 6.x rejects it. Throws when S3 would reject the lifecycle.
  */
@@ -103,7 +130,7 @@ export function lifecycleRules(lifecycle: Lifecycle): S3BucketLifecycleConfigura
     throw new Error(`lifecycle.${p.field} = ${JSON.stringify(p.value)}: ${p.problem}. Allowed: ${p.allowed}`);
   }
   const wholeBucket = [{}];
-  return [
+  const rules: S3BucketLifecycleConfigurationRule[] = [
     {
       id: "archive-then-expire",
       status: "Enabled",
@@ -126,4 +153,7 @@ export function lifecycleRules(lifecycle: Lifecycle): S3BucketLifecycleConfigura
       expiration: [{ expiredObjectDeleteMarker: true }],
     },
   ];
+  const broken = lifecycleRuleProblems(rules);
+  if (broken.length > 0) throw new Error(`lifecycleRules: ${broken.map((p) => `${p.field} ${p.problem}. Allowed: ${p.allowed}`).join("; ")}`);
+  return rules;
 }

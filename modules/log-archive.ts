@@ -3,9 +3,9 @@
  * least-privilege roles of the path CloudWatch Logs -> Firehose -> S3. Each stage's stream and
  * subscription filter are a `LogSubscription`; the roles here are scoped to exactly those streams.
  *
- * - The delivery role is assumed by Firehose, only for this account's streams of this archive
- *   (`aws:SourceAccount`, `aws:SourceArn`), and may write only to this bucket, encrypting with this key
- *   through S3.
+ * - The delivery role is assumed by Firehose on behalf of this account only (`sts:ExternalId`, the
+ *   condition Firehose documents for its roles), and may write only to this bucket, encrypting with this
+ *   key through S3, and its delivery errors only to each stream's own error log stream.
  * - The subscription role is assumed by CloudWatch Logs of this region for this account, and may only put
  *   records into those streams.
  */
@@ -19,6 +19,17 @@ import { KmsKey } from "./kms-key";
 import { arn, type AwsLocation, regionalServicePrincipal, s3BucketArn } from "./naming";
 import { SecureBucket } from "./secure-bucket";
 import { serviceTrust } from "./service-trust";
+
+/**
+ * The log stream Firehose writes a delivery stream's S3 delivery and processing errors to. Firehose does not
+ * create it (nor its log group) when the stream is created through the API; both must exist first.
+ */
+export const FIREHOSE_ERROR_LOG_STREAM = "DestinationDelivery";
+
+/** The error log group of one delivery stream: the name the Firehose console would give it. */
+export function firehoseErrorLogGroupName(streamName: string): string {
+  return `/aws/kinesisfirehose/${streamName}`;
+}
 
 export interface LogArchiveProps {
   readonly location: AwsLocation;
@@ -57,8 +68,18 @@ export class LogArchive extends Construct {
     const streamArns = props.streamNames.map((name) => this.streamArn(name));
     const bucketArn = s3BucketArn(at.partition, props.bucketName);
 
+    // Firehose's documented trust ("Allow Firehose to assume an IAM role"): `sts:ExternalId` is the account
+    // Firehose acts for. Firehose does not document `aws:SourceArn`/`aws:SourceAccount` on AssumeRole, and a
+    // condition on a key the service does not send fails CreateDeliveryStream ("unable to assume role").
     const deliveryTrust = new DataAwsIamPolicyDocument(this, "delivery-trust", {
-      statement: [serviceTrust({ service: "firehose.amazonaws.com", sourceAccount: at.accountId, sourceArns: streamArns })],
+      statement: [
+        {
+          effect: "Allow",
+          actions: ["sts:AssumeRole"],
+          principals: [{ type: "Service", identifiers: ["firehose.amazonaws.com"] }],
+          condition: [{ test: "StringEquals", variable: "sts:ExternalId", values: [at.accountId] }],
+        },
+      ],
     });
     this.deliveryRole = new IamRole(this, "delivery-role", {
       name: props.deliveryRoleName,
@@ -101,6 +122,13 @@ export class LogArchive extends Construct {
             { test: "StringLike", variable: "kms:EncryptionContext:aws:s3:arn", values: [bucketArn, `${bucketArn}/*`] },
           ],
         },
+        {
+          // Firehose's documented error-logging permission: PutLogEvents on the stream it names, nothing else.
+          sid: "LogDeliveryErrors",
+          effect: "Allow",
+          actions: ["logs:PutLogEvents"],
+          resources: props.streamNames.map((name) => this.errorLogStreamArn(name)),
+        },
       ],
     });
     this.deliveryPolicy = new IamRolePolicy(this, "delivery-policy", { name: "write-archive", role: this.deliveryRole.id, policy: delivery.json });
@@ -124,6 +152,17 @@ export class LogArchive extends Construct {
       role: this.subscriptionRole.id,
       policy: subscription.json,
     });
+  }
+
+  /** The error log group of one of this archive's streams (its name, known at synth). */
+  public errorLogGroupName(streamName: string): string {
+    this.streamArn(streamName);
+    return firehoseErrorLogGroupName(streamName);
+  }
+
+  /** The ARN of the log stream Firehose writes one stream's errors to. */
+  public errorLogStreamArn(streamName: string): string {
+    return arn(this.location, "logs", `log-group:${this.errorLogGroupName(streamName)}:log-stream:${FIREHOSE_ERROR_LOG_STREAM}`);
   }
 
   /** The ARN of one of this archive's streams (built from config, so no reference cycle). */

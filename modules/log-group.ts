@@ -1,8 +1,14 @@
 /** A CloudWatch log group that is always encrypted and always has a retention. */
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { Construct } from "constructs";
+import { CLOUDWATCH_RETENTION_DAYS } from "../environments/rules/logs";
+import { assertWithinLimits, logGroupNameProblems } from "./aws-limits";
 
 export interface EncryptedLogGroupProps {
+  /**
+   * 1 to 512 letters, digits, `_`, `-`, `/`, `.` or `#`, not starting with `aws/` (CreateLogGroup rejects
+   * anything else at apply). Terraform references inside the name are checked by AWS.
+   */
   readonly name: string;
   /** A retention CloudWatch Logs accepts (validated with the environment config). */
   readonly retentionInDays: number;
@@ -19,6 +25,13 @@ export class EncryptedLogGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: EncryptedLogGroupProps) {
     super(scope, id);
+    assertWithinLimits(`EncryptedLogGroup ${id}`, [
+      ...logGroupNameProblems("name", props.name),
+      // PutRetentionPolicy accepts only these values.
+      ...((CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(props.retentionInDays)
+        ? []
+        : [{ field: "retentionInDays", value: props.retentionInDays, problem: "is not a retention CloudWatch Logs accepts", allowed: CLOUDWATCH_RETENTION_DAYS.join(", ") }]),
+    ]);
     this.logGroup = new CloudwatchLogGroup(this, "log-group", {
       name: props.name,
       retentionInDays: props.retentionInDays,

@@ -8,11 +8,28 @@
  * (the double-gzip pitfall); storing it `UNCOMPRESSED` would keep the envelopes and control messages.
  * Instead Firehose decompresses the records, extracts the log messages (the access log JSON lines) and
  * compresses the object once with GZIP: plain `.gz` files of JSON lines that Athena reads as they are.
+ *
+ * Errors: Firehose logs failed S3 deliveries and processing failures to the stream's own log group
+ * (retained and encrypted like every other log group), into a log stream created here: through the API,
+ * Firehose writes only to a log group and log stream that already exist ("Monitoring Amazon Data Firehose
+ * using CloudWatch Logs"). Records it cannot process go under the error prefix in the bucket.
  */
+import { CloudwatchLogStream } from "@cdktf/provider-aws/lib/cloudwatch-log-stream";
 import { CloudwatchLogSubscriptionFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-subscription-filter";
 import { KinesisFirehoseDeliveryStream } from "@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream";
 import { Construct } from "constructs";
-import type { LogArchive } from "./log-archive";
+import { assertWithinLimits, firehosePrefixProblems } from "./aws-limits";
+import { FIREHOSE_ERROR_LOG_STREAM, type LogArchive } from "./log-archive";
+import { EncryptedLogGroup } from "./log-group";
+
+/** Where a stream's error log group keeps its events: the environment's log settings. */
+export interface ErrorLogProps {
+  readonly retentionInDays: number;
+  /** A key whose policy lets CloudWatch Logs use it (the environment's key). */
+  readonly kmsKeyArn: string;
+  /** `prevent_destroy` on the log group and its log stream. @default false */
+  readonly preventDestroy?: boolean;
+}
 
 export interface LogSubscriptionProps {
   readonly archive: LogArchive;
@@ -25,6 +42,8 @@ export interface LogSubscriptionProps {
   readonly bufferingIntervalSeconds?: number;
   /** MiB Firehose buffers before writing an object, 1..128. @default 5 */
   readonly bufferingSizeMiB?: number;
+  /** The stream's CloudWatch error log: a log group of its own. */
+  readonly errorLogs: ErrorLogProps;
 }
 
 /** `access-logs/stage=<stage>/year=.../month=.../day=.../`: one prefix per stage, partitioned by day (Hive style). */
@@ -47,11 +66,30 @@ function inRange(name: string, value: number, min: number, max: number): number 
 export class LogSubscription extends Construct {
   public readonly stream: KinesisFirehoseDeliveryStream;
   public readonly filter: CloudwatchLogSubscriptionFilter;
+  /** Where Firehose logs the stream's delivery and processing errors. */
+  public readonly errorLogGroup: EncryptedLogGroup;
+  public readonly errorLogStream: CloudwatchLogStream;
 
   constructor(scope: Construct, id: string, props: LogSubscriptionProps) {
     super(scope, id);
     const { archive } = props;
     const streamArn = archive.streamArn(props.streamName);
+    const prefix = archivePrefix(props.stageName);
+    const errorOutputPrefix = archiveErrorPrefix(props.stageName);
+    // CreateDeliveryStream rejects prefixes that break Firehose's semantic rules only at apply.
+    assertWithinLimits(`LogSubscription ${props.streamName}`, firehosePrefixProblems(prefix, errorOutputPrefix));
+
+    this.errorLogGroup = new EncryptedLogGroup(this, "error-logs", {
+      name: archive.errorLogGroupName(props.streamName),
+      retentionInDays: props.errorLogs.retentionInDays,
+      kmsKeyArn: props.errorLogs.kmsKeyArn,
+      preventDestroy: props.errorLogs.preventDestroy,
+    });
+    this.errorLogStream = new CloudwatchLogStream(this, "error-log-stream", {
+      name: FIREHOSE_ERROR_LOG_STREAM,
+      logGroupName: this.errorLogGroup.name,
+      lifecycle: props.errorLogs.preventDestroy ? { preventDestroy: true } : undefined,
+    });
 
     this.stream = new KinesisFirehoseDeliveryStream(this, "stream", {
       name: props.streamName,
@@ -60,22 +98,29 @@ export class LogSubscription extends Construct {
       extendedS3Configuration: {
         roleArn: archive.deliveryRole.arn,
         bucketArn: archive.bucket.arn,
-        prefix: archivePrefix(props.stageName),
-        errorOutputPrefix: archiveErrorPrefix(props.stageName),
+        prefix,
+        errorOutputPrefix,
         bufferingInterval: inRange("bufferingIntervalSeconds", props.bufferingIntervalSeconds ?? 300, 0, 900),
         bufferingSize: inRange("bufferingSizeMiB", props.bufferingSizeMiB ?? 5, 1, 128),
         compressionFormat: "GZIP",
         fileExtension: ".json.gz",
         kmsKeyArn: archive.key.arn,
+        // References, so the log group and log stream exist before the stream names them.
+        cloudwatchLoggingOptions: { enabled: true, logGroupName: this.errorLogGroup.name, logStreamName: this.errorLogStream.name },
         processingConfiguration: {
           enabled: true,
           processors: [
             { type: "Decompression", parameters: [{ parameterName: "CompressionFormat", parameterValue: "GZIP" }] },
             { type: "CloudWatchLogProcessing", parameters: [{ parameterName: "DataMessageExtraction", parameterValue: "true" }] },
+            // Without it the extracted messages of one batch are written back to back, with no newline between
+            // the records of different batches: one line would hold two JSON documents (Firehose API
+            // Reference, Processor: "If you want to add a new line delimiter between records in objects that
+            // are delivered to Amazon S3, choose AppendDelimiterToRecord").
+            { type: "AppendDelimiterToRecord" },
           ],
         },
       },
-      // Firehose checks that it can write to the bucket when the stream is created.
+      // Firehose checks that it can write to the bucket when the stream is created; the policy also lets it log errors.
       dependsOn: [archive.deliveryPolicy, archive.bucket.policy],
     });
 

@@ -26,19 +26,38 @@ export interface StandardTagsProps {
   readonly environment: string;
   readonly service: string;
   readonly owner: string;
-  /** Team tags; they cannot replace the standard keys. @default {} */
+  /**
+   * Team tags. They cannot replace the standard keys (config validation rejects one that tries, in any
+   * letter case; here the standard value wins as a last guard). @default {}
+   */
   readonly extra?: Readonly<Record<string, string>>;
 }
 
+/** The tag keys `standardTags` sets on every resource, besides the team's own. */
+export const STANDARD_TAG_KEYS = ["environment", "service", "owner", "managed-by"] as const;
+export type StandardTagKey = (typeof STANDARD_TAG_KEYS)[number];
+/** The value of the `managed-by` tag. */
+export const MANAGED_BY = "cdktf";
+
+/**
+ * AWS tag rules ("Tag naming limits and requirements", Tagging AWS resources user guide; the `Tag` shape of
+ * the IAM, EFS and other API references): at most 50 user tags per resource, keys 1 to 128 and values 0 to
+ * 256 Unicode characters of letters, whitespace, digits and `_ . : / = + - @`, keys not starting `aws:`.
+ */
+export const MAX_TAGS_PER_RESOURCE = 50;
+export const MAX_TAG_KEY_LENGTH = 128;
+export const MAX_TAG_VALUE_LENGTH = 256;
+export const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
 /** Tags on every resource (set once, as the provider's `default_tags`). */
 export function standardTags(props: StandardTagsProps): Record<string, string> {
-  return {
-    ...props.extra,
+  const standard: Record<StandardTagKey, string> = {
     environment: props.environment,
     service: props.service,
     owner: props.owner,
-    "managed-by": "cdktf",
+    "managed-by": MANAGED_BY,
   };
+  return { ...props.extra, ...standard };
 }
 
 /** The AWS partition of a region: China and GovCloud regions have their own ARNs and service domains. */
@@ -112,4 +131,18 @@ export function s3BucketArn(partition: string, bucketName: string): string {
 /** The role CloudTrail uses to write to CloudWatch Logs (IAM is global: the name carries the region). */
 export function trailLogsRoleName(accountName: string, region: string): string {
   return `${trailName(accountName)}-logs-${region}`;
+}
+
+/** The API Gateway control-plane change alarm and its metric filter: one per account, in its home region. */
+export function controlPlaneAlarmNames(accountName: string): { alarm: string; filter: string } {
+  return { alarm: `${accountName}-api-gateway-changes`, filter: `${accountName}-api-gateway-control-plane-changes` };
+}
+
+/**
+ * The region whose account stack holds the account's trail (or the alarm on an existing trail's log group):
+ * the configured home region, else the account's first region (validation requires a home region as soon
+ * as there are several, so this fallback never picks between two).
+ */
+export function trailHomeRegion(homeRegion: string | undefined, regions: readonly string[]): string | undefined {
+  return homeRegion ?? regions[0];
 }

@@ -1,9 +1,10 @@
 /**
  * A REST API defined by an OpenAPI document, and its deployment.
  *
- * The document is shipped as a file beside the stack's HCL and read with `file()`: reviewers see the API
- * as the JSON it is, and the value is the same byte for byte whether cdktf writes HCL or JSON (cdktf's
- * HCL renderer does not escape backslashes in string literals, so an inline JSON body would break).
+ * The document is shipped as a file beside the stack's HCL and read with `file()`: PutRestApi receives the
+ * very file config validation checked, reviewers see the API as the JSON it is, and the value is the same
+ * byte for byte whether cdktf writes HCL or JSON (cdktf's HCL renderer does not escape backslashes in
+ * string literals, so an inline JSON body would break).
  *
  * The deployment is replaced whenever the definition changes (`triggers` holds a hash of the body) and
  * the new one is created before the old one is destroyed, so stages always point at a live deployment.
@@ -14,13 +15,17 @@ import { ApiGatewayDeployment } from "@cdktf/provider-aws/lib/api-gateway-deploy
 import { ApiGatewayRestApi } from "@cdktf/provider-aws/lib/api-gateway-rest-api";
 import { AssetType, Fn, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
+import { resolveDefinitionFile } from "../environments/openapi";
 
 export type EndpointType = "REGIONAL" | "EDGE" | "PRIVATE";
 
 export interface OpenApiRestApiProps {
   /** The API's name, also the `ApiName` dimension of its CloudWatch metrics. */
   readonly name: string;
-  /** Path of the OpenAPI 3 document (JSON), with an `x-amazon-apigateway-integration` on every operation. */
+  /**
+   * Path of the OpenAPI 3.0 document (JSON), absolute or relative to the project root, with an
+   * `x-amazon-apigateway-integration` on every operation. Config validation has read and checked this file.
+   */
   readonly definitionFile: string;
   /** @default "REGIONAL" */
   readonly endpointType?: EndpointType;
@@ -36,7 +41,7 @@ export class OpenApiRestApi extends Construct {
   constructor(scope: Construct, id: string, props: OpenApiRestApiProps) {
     super(scope, id);
     this.name = props.name;
-    const definition = new TerraformAsset(this, "definition", { path: props.definitionFile, type: AssetType.FILE });
+    const definition = new TerraformAsset(this, "definition", { path: resolveDefinitionFile(props.definitionFile), type: AssetType.FILE });
     this.restApi = new ApiGatewayRestApi(this, "rest-api", {
       name: props.name,
       description: `${props.name}, managed by cdktf`,

@@ -5,6 +5,7 @@
  */
 import { CloudwatchQueryDefinition } from "@cdktf/provider-aws/lib/cloudwatch-query-definition";
 import { Construct } from "constructs";
+import { assertWithinLimits, queryDefinitionProblems } from "./aws-limits";
 import { LOG_QUERIES, type LogQueryKey, queryString, savedQueryName } from "./log-queries";
 
 export interface SavedQueriesProps {
@@ -25,8 +26,11 @@ export class SavedQueries extends Construct {
     }
     const entries = LOG_QUERIES.map((query) => {
       const groups = query.includesExecutionLogs ? [...props.accessLogGroupNames, ...props.executionLogGroupNames] : props.accessLogGroupNames;
+      const name = savedQueryName(props.apiName, query.key);
+      // PutQueryDefinition: name up to 255, query up to 10,000 characters, valid log group names.
+      assertWithinLimits(`SavedQueries ${name}`, queryDefinitionProblems(name, queryString(query), groups));
       const definition = new CloudwatchQueryDefinition(this, query.key, {
-        name: savedQueryName(props.apiName, query.key),
+        name,
         logGroupNames: [...groups],
         queryString: queryString(query),
       });

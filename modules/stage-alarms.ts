@@ -10,6 +10,7 @@ import { alarmIssues } from "../environments/rules/alarms";
 import { formatIssue } from "../environments/validate";
 import { ALARM_KINDS, type AlarmConfig, type AlarmKind, type Alarms } from "../environments/types";
 import { apiGatewayMetric, type MetricId } from "./api-metrics";
+import { alarmProblems, assertWithinLimits } from "./aws-limits";
 import { savedQueryName } from "./log-queries";
 
 type Comparison = "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold" | "LessThanThreshold";
@@ -136,12 +137,15 @@ export class StageAlarms extends Construct {
     const spec = SPECS[kind];
     const name = alarmName(props.apiName, props.stageName, kind);
     const window = `in ${a.datapointsToAlarm} of ${a.evaluationPeriods} periods of ${a.periodSeconds} s`;
+    const description =
+      `${spec.what(a)} on ${props.apiName} stage ${props.stageName}, ${window}. ` +
+      `First: open the CloudWatch dashboard ${props.dashboardName}; ${spec.firstStep} ` +
+      `The saved Logs Insights queries are in the folder ${props.apiName} (e.g. ${savedQueryName(props.apiName, "errors-by-route")}).`;
+    // PutMetricAlarm rejects a name over 255 or a description over 1024 characters only at apply.
+    assertWithinLimits(`StageAlarms ${name}`, alarmProblems({ alarmName: name, alarmDescription: description, alarmActions: [props.topicArn], okActions: [props.topicArn] }));
     return new CloudwatchMetricAlarm(this, spec.suffix, {
       alarmName: name,
-      alarmDescription:
-        `${spec.what(a)} on ${props.apiName} stage ${props.stageName}, ${window}. ` +
-        `First: open the CloudWatch dashboard ${props.dashboardName}; ${spec.firstStep} ` +
-        `The saved Logs Insights queries are in the folder ${props.apiName} (e.g. ${savedQueryName(props.apiName, "errors-by-route")}).`,
+      alarmDescription: description,
       namespace: metric.namespace,
       metricName: metric.metricName,
       dimensions: { ...metric.dimensions },

@@ -5,6 +5,7 @@
  */
 import { XraySamplingRule } from "@cdktf/provider-aws/lib/xray-sampling-rule";
 import { Construct } from "constructs";
+import { limitError, samplingRuleProblems } from "./aws-limits";
 
 /** X-Ray's limit on `rule_name`. */
 export const MAX_SAMPLING_RULE_NAME_LENGTH = 32;
@@ -43,6 +44,11 @@ export class StageSamplingRule extends Construct {
     if (!(props.samplingRate >= 0 && props.samplingRate <= 1)) fail(`samplingRate = ${props.samplingRate} is out of range`, "a number from 0 to 1");
     if (!Number.isInteger(props.reservoirSize) || props.reservoirSize < 0) fail(`reservoirSize = ${props.reservoirSize} is invalid`, "a whole number >= 0");
     if (!Number.isInteger(priority) || priority < 1 || priority > 9999) fail(`priority = ${priority} is out of range`, "a whole number from 1 to 9999");
+    // API Gateway reports its segments as `<api name>/<stage>`; CreateSamplingRule caps the match fields.
+    // Every match field is set: the rule matches only what all of them match.
+    const match = { serviceName: `${props.apiName}/${props.stageName}`, serviceType: "AWS::ApiGateway::Stage", host: "*", httpMethod: "*", urlPath: "*" };
+    const problems = samplingRuleProblems({ ruleName: this.ruleName, ...match }).filter((p) => p.field !== "ruleName");
+    if (problems.length > 0) throw limitError(`StageSamplingRule ${this.ruleName}`, problems);
 
     this.rule = new XraySamplingRule(this, "rule", {
       ruleName: this.ruleName,
@@ -50,12 +56,8 @@ export class StageSamplingRule extends Construct {
       version: 1,
       fixedRate: props.samplingRate,
       reservoirSize: props.reservoirSize,
-      serviceName: `${props.apiName}/${props.stageName}`,
-      serviceType: "AWS::ApiGateway::Stage",
+      ...match,
       resourceArn: props.stageArn,
-      host: "*",
-      httpMethod: "*",
-      urlPath: "*",
     });
   }
 }

@@ -1,19 +1,32 @@
 /**
  * One stack per AWS account and region: the settings there can be only one of. It owns
  * `aws_api_gateway_account` and its CloudWatch role; every environment in that account and region
- * depends on it. It also holds the account's audit record: a multi-region CloudTrail trail with its own
- * bucket and log group, an alarm on API Gateway control-plane changes to the account's security topic,
- * and (when the account's config turns them on) AWS Config managed rules.
+ * depends on it. In the account's home region it also holds the account's audit record: by default a
+ * multi-region CloudTrail trail with its own bucket and log group (`cloudTrail.mode` "dedicated"), or, for an
+ * account under an organization or landing-zone trail ("existing"), nothing but the alarm on that trail's log
+ * group; either way an alarm on API Gateway control-plane changes in any region, outside the deploy pipeline,
+ * to the account's security topic. The other regions' account stacks create no trail: one multi-region trail
+ * records them all. AWS Config managed rules where the account's config turns them on.
+ *
+ * `aws_api_gateway_account` is one per account and region, and creating it overwrites whatever is set:
+ * if a landing zone already set a CloudWatch role there, the first apply silently takes the setting over.
+ * Before the first deploy in an account and region, check with
+ * `aws apigateway get-account --region <region>`: a `cloudwatchRoleArn` in the output means the setting
+ * exists; import it so that plan shows the change of role instead of hiding it, from the stack's folder
+ * (`cdktf.out/stacks/account-<name>-<region>`): `terraform import aws_api_gateway_account.api-gateway_account
+ * api-gateway-account` (the import id is the literal word `api-gateway-account`, per the provider's docs).
+ * See docs/terraform-teams.md, "The account-wide API Gateway setting".
  */
 import { Construct } from "constructs";
 import type { Account, AccountConfig } from "../environments/types";
 import { ApiGatewayAccountSettings } from "../modules/api-gateway-account";
 import { AccountTrail, trailArn } from "../modules/cloudtrail";
 import { ConfigRules } from "../modules/config-rules";
+import { ControlPlaneChangeAlarm, type DeployerPrincipal, parseDeployerPrincipal } from "../modules/control-plane-alarm";
 import { GuardedAwsProvider } from "../modules/guarded-aws-provider";
-import { cloudTrailDescribeKeyGrant, cloudTrailEncryptGrant, cloudWatchAlarmsGrant, cloudWatchLogsGrant } from "../modules/kms-grants";
+import { cloudTrailKeyGrants, cloudWatchAlarmsGrant, cloudWatchLogsGrant } from "../modules/kms-grants";
 import { KmsKey } from "../modules/kms-key";
-import { awsLocation, partitionOf, standardTags, trailBucketName, trailLogsRoleName, trailName } from "../modules/naming";
+import { awsLocation, controlPlaneAlarmNames, partitionOf, standardTags, trailBucketName, trailLogsRoleName, trailName } from "../modules/naming";
 import { NotificationTopic } from "../modules/notification-topic";
 import { configureStateBackend } from "../modules/state-backend";
 import { ReadableStack } from "./readable-stack";
@@ -23,6 +36,12 @@ export interface AccountStackProps {
   readonly region: string;
   /** Owner tag of the account-level resources. */
   readonly owner: string;
+  /**
+   * Whether this is the account's home region, whose stack holds the trail (or the alarm on the existing
+   * trail's log group). `buildStacks` decides it once per account.
+   * @default region equals `account.cloudTrail.homeRegion`, or no home region is configured
+   */
+  readonly auditHome?: boolean;
 }
 
 /** `account-<account name>-<region>`: stable, readable, one per account and region. */
@@ -32,10 +51,14 @@ export function accountStackName(account: AccountConfig, region: string): string
 
 export class AccountStack extends ReadableStack {
   public readonly apiGatewayAccount: ApiGatewayAccountSettings;
-  /** Encrypts the trail, its bucket and log group, and the security alarm topic. */
-  public readonly auditKey: KmsKey;
-  public readonly securityTopic: NotificationTopic;
-  public readonly trail: AccountTrail;
+  /** Encrypts the trail, its bucket and log group, and the security alarm topic. Home region only. */
+  public readonly auditKey?: KmsKey;
+  /** Home region only. */
+  public readonly securityTopic?: NotificationTopic;
+  /** Home region of an account with a dedicated trail only. */
+  public readonly trail?: AccountTrail;
+  /** The API Gateway control-plane change alarm. Home region only. */
+  public readonly changeAlarm?: ControlPlaneChangeAlarm;
   /** Only when the account's config turns them on. */
   public readonly configRules?: ConfigRules;
 
@@ -54,38 +77,55 @@ export class AccountStack extends ReadableStack {
     });
 
     const { account, region } = props;
-    const location = awsLocation(account.id, region);
-    const trail = trailName(account.name);
-    this.auditKey = new KmsKey(this, "audit-key", {
-      alias: `${account.name}-audit`,
-      description: `Encrypts the CloudTrail trail ${trail}, its bucket and log group, and the security alarm topic`,
-      location,
-      grants: [
-        cloudTrailEncryptGrant(location, trailArn(location, trail)),
-        cloudTrailDescribeKeyGrant(trailArn(location, trail)),
-        cloudWatchLogsGrant(location),
-        cloudWatchAlarmsGrant(),
-      ],
-      preventDestroy: account.deletionProtection,
-    });
-    this.securityTopic = new NotificationTopic(this, "security-topic", {
-      name: `${account.name}-security-alarms`,
-      location,
-      kmsKeyArn: this.auditKey.arn,
-      emails: account.notifications.emails,
-      httpsEndpoints: account.notifications.httpsEndpoints,
-    });
-    this.trail = new AccountTrail(this, "trail", {
-      location,
-      trailName: trail,
-      bucketName: trailBucketName(account.name, account.id, region),
-      kmsKeyArn: this.auditKey.arn,
-      lifecycle: account.trail.lifecycle,
-      logRetentionDays: account.trail.logRetentionDays,
-      logsRoleName: trailLogsRoleName(account.name, region),
-      alarmTopicArn: this.securityTopic.arn,
-      preventDestroy: account.deletionProtection,
-    });
+    const { cloudTrail } = account;
+    if (props.auditHome ?? (cloudTrail.homeRegion ?? region) === region) {
+      const location = awsLocation(account.id, region);
+      const trail = trailName(account.name);
+      const dedicated = cloudTrail.mode === "dedicated";
+      this.auditKey = new KmsKey(this, "audit-key", {
+        alias: `${account.name}-audit`,
+        description: dedicated ? `Encrypts the CloudTrail trail ${trail}, its bucket and log group, and the security alarm topic` : "Encrypts the security alarm topic",
+        location,
+        grants: [
+          // cloudTrailKeyGrants: encrypt, decrypt through the bucket's S3 Bucket Key, describe.
+          ...(dedicated ? [...cloudTrailKeyGrants(location, trailArn(location, trail)), cloudWatchLogsGrant(location)] : []),
+          cloudWatchAlarmsGrant(),
+        ],
+        preventDestroy: account.deletionProtection,
+      });
+      this.securityTopic = new NotificationTopic(this, "security-topic", {
+        name: `${account.name}-security-alarms`,
+        location,
+        kmsKeyArn: this.auditKey.arn,
+        emails: account.notifications.emails,
+        httpsEndpoints: account.notifications.httpsEndpoints,
+      });
+      let logGroupName: string;
+      if (cloudTrail.mode === "dedicated") {
+        this.trail = new AccountTrail(this, "trail", {
+          location,
+          trailName: trail,
+          bucketName: trailBucketName(account.name, account.id, region),
+          kmsKeyArn: this.auditKey.arn,
+          lifecycle: account.trail.lifecycle,
+          logRetentionDays: account.trail.logRetentionDays,
+          logsRoleName: trailLogsRoleName(account.name, region),
+          preventDestroy: account.deletionProtection,
+        });
+        logGroupName = this.trail.logGroup.name;
+      } else {
+        logGroupName = cloudTrail.logGroupName;
+      }
+      const names = controlPlaneAlarmNames(account.name);
+      this.changeAlarm = new ControlPlaneChangeAlarm(this, "api-gateway-changes", {
+        logGroupName,
+        filterName: names.filter,
+        alarmName: names.alarm,
+        alarmTopicArn: this.securityTopic.arn,
+        // Validated with the config: every entry parses.
+        deployers: account.deployerPrincipals.map(parseDeployerPrincipal).filter((p): p is DeployerPrincipal => p !== undefined),
+      });
+    }
     if (account.configRules) this.configRules = new ConfigRules(this, "config-rules", { namePrefix: account.name });
   }
 }

@@ -5,6 +5,7 @@
 import { Construct } from "constructs";
 import type { Environment } from "../environments/types";
 import { AccessLogMetricFilters } from "../modules/access-log-metric-filters";
+import { ArchiveAlarms, archiveAlarmNames } from "../modules/archive-alarms";
 import { accessLogGroupName, ApiStage } from "../modules/api-stage";
 import { ApiDashboard } from "../modules/dashboard";
 import { SavedQueries } from "../modules/saved-queries";
@@ -36,6 +37,8 @@ export class ApiObservabilityStack extends ReadableStack {
   /** The S3 archive of every stage's access logs, and the stream of each stage into it. */
   public readonly archive: LogArchive;
   public readonly archiveSubscriptions: readonly LogSubscription[];
+  /** Per stage: the archive's delivery to S3 failed, or fell behind. */
+  public readonly archiveAlarms: readonly ArchiveAlarms[];
 
   constructor(scope: Construct, env: Environment) {
     super(scope, env.name);
@@ -70,7 +73,12 @@ export class ApiObservabilityStack extends ReadableStack {
         new ApiStage(this, `stage-${stage.name}`, {
           api: this.api,
           stage,
-          logs: { retentionInDays: env.logs.retentionDays, kmsKeyArn: this.key.arn, preventDestroy: env.deletionProtection },
+          logs: {
+            retentionInDays: env.logs.retentionDays,
+            executionRetentionInDays: env.logs.executionRetentionDays,
+            kmsKeyArn: this.key.arn,
+            preventDestroy: env.deletionProtection,
+          },
         }),
     );
 
@@ -99,7 +107,9 @@ export class ApiObservabilityStack extends ReadableStack {
         accessLogGroupName: accessLogGroupName(apiName, stage.stageName),
         logMetrics: [this.metricFilters[i].serverErrors, this.metricFilters[i].clientErrors],
       })),
-      alarmArns: this.alarms.flatMap((a) => a.alarmNames).map((name) => arn(location, "cloudwatch", `alarm:${name}`)),
+      alarmArns: [...this.alarms.flatMap((a) => a.alarmNames), ...env.stages.flatMap((s) => archiveAlarmNames(archiveStreamName(naming.prefix, s.name)))].map((name) =>
+        arn(location, "cloudwatch", `alarm:${name}`),
+      ),
     });
     this.savedQueries = new SavedQueries(this, "saved-queries", {
       apiName,
@@ -141,6 +151,20 @@ export class ApiObservabilityStack extends ReadableStack {
           logGroupName: stage.accessLogGroup.name,
           bufferingIntervalSeconds: env.archive.bufferingIntervalSeconds,
           bufferingSizeMiB: env.archive.bufferingSizeMiB,
+          errorLogs: { retentionInDays: env.logs.retentionDays, kmsKeyArn: this.key.arn, preventDestroy: env.deletionProtection },
+        }),
+    );
+    this.archiveAlarms = this.stages.map(
+      (stage) =>
+        new ArchiveAlarms(this, `archive-${stage.stageName}-alarms`, {
+          streamName: streamName(stage.stageName),
+          stageName: stage.stageName,
+          bucketName: logArchiveBucketName(env.service, env.name, env.account.id, env.region),
+          errorLogGroupName: this.archive.errorLogGroupName(streamName(stage.stageName)),
+          deliveryRoleName: roles.delivery,
+          bufferingIntervalSeconds: env.archive.bufferingIntervalSeconds,
+          freshnessToleranceSeconds: env.archive.freshnessToleranceSeconds,
+          topicArn: this.alarmTopic.arn,
         }),
     );
   }

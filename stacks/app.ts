@@ -1,10 +1,12 @@
 /**
  * Instantiates the stacks for a set of validated environments: one AccountStack per distinct account and
  * region, and one ApiObservabilityStack per environment that depends on its AccountStack, so
- * `cdktf deploy <env>` deploys the account settings first.
+ * `cdktf deploy <env>` deploys the account settings first. Of an account's stacks only the one of its home
+ * region holds the trail and the change alarm: one multi-region trail per account, however many regions.
  */
 import { Construct } from "constructs";
 import type { Environment } from "../environments/types";
+import { trailHomeRegion } from "../modules/naming";
 import { AccountStack, accountStackName } from "./account-stack";
 import { ApiObservabilityStack } from "./api-observability-stack";
 
@@ -15,9 +17,12 @@ export interface Stacks {
 
 export function buildStacks(scope: Construct, envs: readonly Environment[]): Stacks {
   const accounts = new Map<string, AccountStack>();
+  // Decided once per account (validation asks for a home region when there are several to choose from).
+  const regionsOf = (id: string) => [...new Set(envs.filter((e) => e.account.id === id).map((e) => e.region))];
   const environments = envs.map((env) => {
     const key = accountStackName(env.account, env.region);
-    const accountStack = accounts.get(key) ?? new AccountStack(scope, { account: env.account, region: env.region, owner: env.owner });
+    const auditHome = trailHomeRegion(env.account.cloudTrail.homeRegion, regionsOf(env.account.id)) === env.region;
+    const accountStack = accounts.get(key) ?? new AccountStack(scope, { account: env.account, region: env.region, owner: env.owner, auditHome });
     accounts.set(key, accountStack);
     const stack = new ApiObservabilityStack(scope, env);
     stack.addDependency(accountStack);

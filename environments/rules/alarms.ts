@@ -20,16 +20,21 @@ const THRESHOLDS: Readonly<Record<AlarmKind, { min: number; max: number; integer
   serverErrorCount: { min: 0, max: 1_000_000_000, integer: true },
 };
 
-/** CloudWatch accepts a period of 10 or 30 seconds (high resolution) or any multiple of 60. */
+/**
+ * CloudWatch accepts a period of 10, 20 or 30 seconds (high resolution) or any multiple of 60
+ * (PutMetricAlarm `Period`: "Valid values are 10, 20, 30, and any multiple of 60").
+ */
 export function isCloudWatchPeriod(seconds: number): boolean {
-  return seconds === 10 || seconds === 30 || (seconds > 0 && seconds % 60 === 0);
+  return seconds === 10 || seconds === 20 || seconds === 30 || (seconds > 0 && seconds % 60 === 0);
 }
+
+const CLOUDWATCH_PERIODS = "10, 20, 30 or a multiple of 60";
 
 function period(field: string, seconds: unknown): ConfigIssue[] {
   if (typeof seconds !== "number" || !Number.isInteger(seconds) || seconds <= 0) {
-    return [issue(field, seconds, "is not a whole number of seconds", "10, 30 or a multiple of 60")];
+    return [issue(field, seconds, "is not a whole number of seconds", CLOUDWATCH_PERIODS)];
   }
-  if (!isCloudWatchPeriod(seconds)) return [issue(field, seconds, "is not a period CloudWatch accepts", "10, 30 or a multiple of 60")];
+  if (!isCloudWatchPeriod(seconds)) return [issue(field, seconds, "is not a period CloudWatch accepts", CLOUDWATCH_PERIODS)];
   if (seconds < METRIC_RESOLUTION_SECONDS) {
     return [issue(field, seconds, "is finer than the one-minute resolution of the metric, so the alarm would lack data", "60 or a multiple of 60")];
   }

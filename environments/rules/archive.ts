@@ -7,7 +7,11 @@ import {
   MAX_BUCKET_NAME_LENGTH,
   MAX_DELIVERY_STREAM_NAME_LENGTH,
   MAX_ROLE_NAME_LENGTH,
+  arn,
+  awsLocation,
 } from "../../modules/naming";
+import { iamPolicyLength, MAX_ROLE_INLINE_POLICIES_LENGTH, MAX_TRUST_POLICY_LENGTH } from "../../modules/aws-limits";
+import { serviceTrust } from "../../modules/service-trust";
 import type { Environment, Lifecycle } from "../types";
 import { type ConfigIssue, isObject, issue, numberIn } from "./checks";
 
@@ -17,7 +21,7 @@ export function lifecycleIssues(field: string, lifecycle: Lifecycle): ConfigIssu
 }
 
 export function archiveLifecycle(env: Environment): ConfigIssue[] {
-  if (!isObject(env.archive)) return [issue("archive", env.archive, "is not an archive setting", "{ lifecycle, bufferingIntervalSeconds, bufferingSizeMiB }")];
+  if (!isObject(env.archive)) return [issue("archive", env.archive, "is not an archive setting", "{ lifecycle, bufferingIntervalSeconds, bufferingSizeMiB, freshnessToleranceSeconds }")];
   return lifecycleIssues("archive.lifecycle", env.archive.lifecycle);
 }
 
@@ -28,6 +32,19 @@ export function archiveBuffering(env: Environment): ConfigIssue[] {
     ...numberIn("archive.bufferingIntervalSeconds", env.archive.bufferingIntervalSeconds, 0, 900, { integer: true }),
     ...numberIn("archive.bufferingSizeMiB", env.archive.bufferingSizeMiB, 1, 128, { integer: true }),
   ];
+}
+
+/** Longest `archive.freshnessToleranceSeconds`: half of the 24 hours Firehose retries S3 before it drops records. */
+export const MAX_FRESHNESS_TOLERANCE_SECONDS = 43_200;
+
+/**
+ * The archive-late alarm's slack past the buffering interval. Below a minute it fires on every normal
+ * delivery; beyond 12 hours it leaves too little of Firehose's 24-hour retry window ("Data Delivery Failure
+ * Handling": after 24 hours the data is lost) to repair delivery.
+ */
+export function archiveFreshnessAlarm(env: Environment): ConfigIssue[] {
+  if (!isObject(env.archive)) return [];
+  return numberIn("archive.freshnessToleranceSeconds", env.archive.freshnessToleranceSeconds, 60, MAX_FRESHNESS_TOLERANCE_SECONDS, { integer: true });
 }
 
 /** A name derived from config that AWS would reject as too long, reported on the field to shorten. */
@@ -52,5 +69,30 @@ export function archiveNames(env: Environment): ConfigIssue[] {
         ? nameLength(`stages[${i}].name`, stage.name, "archive delivery stream", archiveStreamName(prefix, stage.name), MAX_DELIVERY_STREAM_NAME_LENGTH)
         : [],
     ),
+  ];
+}
+
+/**
+ * The archive's roles name every stage's delivery stream: the delivery role's trust policy in its
+ * `aws:SourceArn` condition, the subscription role's policy as resources. IAM refuses the role at apply
+ * once its trust policy is over 2,048 characters, or its inline policies over 10,240 ("IAM and AWS STS
+ * quotas", IAM User Guide; white space is not counted), so the number of stages per environment is bounded.
+ */
+export function archiveRolePolicySizes(env: Environment): ConfigIssue[] {
+  const stages = Array.isArray(env.stages) ? env.stages.filter((s) => typeof s?.name === "string") : [];
+  if (stages.length === 0 || typeof env.service !== "string" || typeof env.name !== "string" || typeof env.account?.id !== "string" || typeof env.region !== "string") return [];
+  const at = awsLocation(env.account.id, env.region);
+  const streamArns = stages.map((stage) => arn(at, "firehose", `deliverystream/${archiveStreamName(`${env.service}-${env.name}`, stage.name)}`));
+  const trust = iamPolicyLength([serviceTrust({ service: "firehose.amazonaws.com", sourceAccount: at.accountId, sourceArns: streamArns })]);
+  const puts = iamPolicyLength([{ sid: "PutIntoArchiveStreams", effect: "Allow", actions: ["firehose:PutRecord", "firehose:PutRecordBatch"], resources: streamArns }]);
+  const why = (what: string, length: number, max: number) =>
+    `makes the archive's ${what} ${length} characters long (one delivery stream per stage), over IAM's ${max}`;
+  return [
+    ...(trust > MAX_TRUST_POLICY_LENGTH
+      ? [issue("stages", `${stages.length} stages`, why("delivery role trust policy", trust, MAX_TRUST_POLICY_LENGTH), "fewer stages per environment (split the environment), or shorter stage names")]
+      : []),
+    ...(puts > MAX_ROLE_INLINE_POLICIES_LENGTH
+      ? [issue("stages", `${stages.length} stages`, why("subscription role policy", puts, MAX_ROLE_INLINE_POLICIES_LENGTH), "fewer stages per environment (split the environment)")]
+      : []),
   ];
 }

@@ -1,12 +1,12 @@
 /** Every rule an environment must pass. Each is a small pure function: environment in, issues out. */
 import type { Environment } from "../types";
-import { accountNames, accountNotifications, accountSwitches, accountTrail } from "./account-settings";
-import { archiveBuffering, archiveLifecycle, archiveNames } from "./archive";
+import { accountCloudTrail, accountDeployerPrincipals, accountNames, accountNotifications, accountSwitches, accountTrail } from "./account-settings";
+import { archiveBuffering, archiveFreshnessAlarm, archiveLifecycle, archiveNames, archiveRolePolicySizes } from "./archive";
 import { apiDefinition } from "./api";
 import type { ConfigIssue } from "./checks";
 import { account, deletionProtection, environmentName, region, serviceAndOwner, tags, tier } from "./identity";
 import { logRetention } from "./logs";
-import { notifications } from "./notifications";
+import { notifications, productionAccountNotifications, productionNotifications } from "./notifications";
 import {
   executionLoggingInProduction,
   noDataTraceInProduction,
@@ -35,6 +35,7 @@ export const ENVIRONMENT_RULES: readonly EnvironmentRule[] = [
   logRetention,
   stages,
   notifications,
+  productionNotifications,
   prodIsProductionTier,
   productionAccount,
   noDataTraceInProduction,
@@ -46,9 +47,14 @@ export const ENVIRONMENT_RULES: readonly EnvironmentRule[] = [
   samplingRuleNames,
   archiveLifecycle,
   archiveBuffering,
+  archiveFreshnessAlarm,
   archiveNames,
+  archiveRolePolicySizes,
   accountNotifications,
+  productionAccountNotifications,
   accountTrail,
+  accountCloudTrail,
+  accountDeployerPrincipals,
   accountSwitches,
   accountNames,
   productionAccountProtection,

@@ -8,5 +8,12 @@ export const CLOUDWATCH_RETENTION_DAYS = [
 ] as const;
 
 export function logRetention(env: Environment): ConfigIssue[] {
-  return oneOf("logs.retentionDays", env.logs.retentionDays, CLOUDWATCH_RETENTION_DAYS, "is not a retention CloudWatch Logs accepts");
+  const { retentionDays, executionRetentionDays } = env.logs;
+  return [
+    ...oneOf("logs.retentionDays", retentionDays, CLOUDWATCH_RETENTION_DAYS, "is not a retention CloudWatch Logs accepts"),
+    // Inherited from retentionDays: reported there.
+    ...(executionRetentionDays === retentionDays
+      ? []
+      : oneOf("logs.executionRetentionDays", executionRetentionDays, CLOUDWATCH_RETENTION_DAYS, "is not a retention CloudWatch Logs accepts")),
+  ];
 }

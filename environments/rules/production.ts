@@ -34,30 +34,76 @@ export function noDataTraceInProduction(env: Environment): ConfigIssue[] {
   ]);
 }
 
-/** Without execution logs an incident in production cannot be investigated. */
+/**
+ * Without execution logs an incident in production cannot be investigated: not at the stage, and not for
+ * one method (a method override's `loggingLevel: "OFF"` turns them off for that method only).
+ */
 export function executionLoggingInProduction(env: Environment): ConfigIssue[] {
   if (!isProduction(env) || !Array.isArray(env.stages)) return [];
-  return env.stages.flatMap((stage, i) =>
-    stage?.loggingLevel === "OFF" ? [issue(`stages[${i}].loggingLevel`, "OFF", "turns execution logging off in production", "ERROR or INFO")] : [],
-  );
+  const why = "turns execution logging off in production";
+  return env.stages.flatMap((stage, i) => [
+    ...(stage?.loggingLevel === "OFF" ? [issue(`stages[${i}].loggingLevel`, "OFF", why, "ERROR or INFO")] : []),
+    // Overrides that inherit the stage's OFF were reported with the stage.
+    ...(Array.isArray(stage?.methodOverrides) ? stage.methodOverrides : []).flatMap((o: MethodOverride, j: number) =>
+      o?.loggingLevel === "OFF" && stage.loggingLevel !== "OFF"
+        ? [issue(`stages[${i}].methodOverrides[${j}].loggingLevel`, "OFF", `${why} for ${o.httpMethod} ${o.resourcePath}`, "ERROR or INFO")]
+        : [],
+    ),
+  ]);
 }
 
+const NOT_ARCHIVED = "execution logs are not archived: the S3 archive receives only the access logs";
+
 /**
- * Production logs are kept a year: in CloudWatch, or in the S3 archive (which receives every access log
- * event), so a shorter, cheaper CloudWatch retention is fine when the archive keeps them long enough.
+ * Production logs are kept a year. Access logs: in CloudWatch, or in the S3 archive (which receives every
+ * access log event), so a shorter, cheaper CloudWatch retention is fine when the archive keeps them long
+ * enough. Execution logs go nowhere else, so their CloudWatch retention must itself be a year.
  */
 export function productionRetention(env: Environment): ConfigIssue[] {
   const days = env.logs?.retentionDays;
+  const executionDays = env.logs?.executionRetentionDays;
   const archived = env.archive?.lifecycle?.expirationDays;
-  if (!isProduction(env) || typeof days !== "number" || days >= MIN_PRODUCTION_RETENTION_DAYS) return [];
-  if (typeof archived === "number" && archived >= MIN_PRODUCTION_RETENTION_DAYS) return [];
+  if (!isProduction(env) || typeof days !== "number") return [];
+  const min = MIN_PRODUCTION_RETENTION_DAYS;
+  const accessShort = days < min && !(typeof archived === "number" && archived >= min);
+  const executionShort = typeof executionDays === "number" && executionDays < min;
+  // One setting for both (logs.executionRetentionDays not set apart): one issue, on logs.retentionDays.
+  if (executionDays === days) {
+    if (accessShort) {
+      return [
+        issue(
+          "logs.retentionDays",
+          days,
+          `is too short for production while the archive keeps logs only ${archived} days`,
+          `at least ${min} days, or archive.lifecycle.expirationDays of at least ${min} together with logs.executionRetentionDays of at least ${min} (${NOT_ARCHIVED})`,
+        ),
+      ];
+    }
+    return executionShort
+      ? [
+          issue(
+            "logs.retentionDays",
+            days,
+            `also keeps the production execution logs only ${days} days, and ${NOT_ARCHIVED}`,
+            `at least ${min} days, or logs.executionRetentionDays of at least ${min} (the access logs may then keep ${days} days in CloudWatch)`,
+          ),
+        ]
+      : [];
+  }
   return [
-    issue(
-      "logs.retentionDays",
-      days,
-      `is too short for production while the archive keeps logs only ${archived} days`,
-      `at least ${MIN_PRODUCTION_RETENTION_DAYS} days, or archive.lifecycle.expirationDays of at least ${MIN_PRODUCTION_RETENTION_DAYS}`,
-    ),
+    ...(accessShort
+      ? [
+          issue(
+            "logs.retentionDays",
+            days,
+            `is too short for production while the archive keeps logs only ${archived} days`,
+            `at least ${min} days, or archive.lifecycle.expirationDays of at least ${min}`,
+          ),
+        ]
+      : []),
+    ...(executionShort
+      ? [issue("logs.executionRetentionDays", executionDays, `keeps the production execution logs only ${executionDays} days, and ${NOT_ARCHIVED}`, `at least ${min} days`)]
+      : []),
   ];
 }
 

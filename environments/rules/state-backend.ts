@@ -6,7 +6,7 @@
 import { STATE_BACKEND_TYPES, type Environment, type StateBackend } from "../types";
 import { S3_BUCKET_NAME } from "../../modules/naming";
 import { type ConfigIssue, isObject, issue, matches, oneOf } from "./checks";
-import { REGION } from "./identity";
+import { regionIssues } from "./identity";
 
 /** Folders of the state key: `a/b`, no leading, trailing or double `/`. */
 const KEY_PREFIX = /^(?=.{1,200}$)[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
@@ -22,7 +22,7 @@ export function stateBackendIssues(field: string, backend: unknown): ConfigIssue
   if (typeIssues.length > 0 || backend.type !== "s3") return typeIssues;
   return [
     ...matches(`${field}.bucket`, backend.bucket, S3_BUCKET_NAME, "an S3 bucket name: 3 to 63 lower-case letters, digits, '.' or '-', starting and ending with a letter or digit"),
-    ...matches(`${field}.region`, backend.region, REGION, "the state bucket's AWS region code, such as eu-west-1"),
+    ...regionIssues(`${field}.region`, backend.region, "the state bucket's AWS region code, such as eu-west-1", { stateBucket: true }),
     ...matches(`${field}.keyPrefix`, backend.keyPrefix, KEY_PREFIX, "folder names of letters, digits, '.', '_' or '-' separated by single '/', no leading or trailing '/', at most 200 characters"),
     ...(backend.kmsKeyId === undefined
       ? []

@@ -10,8 +10,10 @@ export function largeConfig(environments: number, stagesPerEnvironment: number):
     name: `load-${i}`,
     id: String(300000000000 + i),
     production: i === 0,
-    // Production state is never local (validation enforces it).
-    ...(i === 0 ? { stateBackend: { type: "s3" as const, bucket: "tfstate-load-production", region: "eu-west-1" } } : {}),
+    // Production state is never local, and production security alarms reach someone (validation enforces both).
+    ...(i === 0
+      ? { stateBackend: { type: "s3" as const, bucket: "tfstate-load-production", region: "eu-west-1" }, notifications: { httpsEndpoints: [{ variable: "security_pagerduty_url" }] } }
+      : {}),
   }));
   return Array.from({ length: environments }, (_, e) => {
     const account = accounts[e % accounts.length];

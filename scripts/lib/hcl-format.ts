@@ -12,8 +12,9 @@
  *
  * Any line outside that shape makes `formatCdktfHcl` return `undefined`, so the caller runs
  * `terraform fmt` for that file instead. Examples: a comment, a heredoc, a template directive, a
- * non-ASCII key or label, a variable block, an expression other than references, function calls and
- * literals, or unusual spacing.
+ * non-ASCII key or label, a variable block whose `type` is not `string`, `number` or `bool` (terraform fmt
+ * rewrites legacy types such as `"string"` or `list`), an expression other than references, function calls
+ * and literals, or unusual spacing.
  * A test compares the output with `terraform fmt`'s for every stack of the shipped, large and generated
  * configurations.
  */
@@ -128,11 +129,11 @@ function isKey(key: string): boolean {
 
 /**
  * `type "label" "label" {`. terraform fmt rewrites labels (unescaped, then escaped again), so only plain
- * ASCII labels are taken; and it rewrites a variable's `type`, so variable blocks are left to it.
+ * ASCII labels are taken.
  */
 function isBlockHeader(line: string): boolean {
   const type = IDENT.exec(line);
-  if (!type || type[0] === "variable") return false;
+  if (!type) return false;
   const labels = /^( "[\x20-\x7e]*?")* \{$/.exec(line.slice(type[0].length));
   return labels !== null && !/[\\$%]/.test(line);
 }
@@ -155,7 +156,21 @@ export function formatCdktfHcl(hcl: string): string | undefined {
     lines.push(line);
   }
   if (scopes.length !== 0) return undefined;
+  if (!variableTypesKept(lines)) return undefined;
   return alignAttributes(lines);
+}
+
+/** Primitive type keywords, which terraform fmt leaves as they are in a variable's `type`. */
+const KEPT_VARIABLE_TYPES = ["string", "number", "bool"];
+
+/** Whether every top-level variable block's `type` is one terraform fmt does not rewrite. */
+function variableTypesKept(lines: readonly Line[]): boolean {
+  let inVariable = false;
+  for (const line of lines) {
+    if (line.indent === 0 && line.text !== "" && !line.text.startsWith("}")) inVariable = line.text.startsWith("variable ");
+    if (inVariable && line.indent === 1 && line.key === "type" && !KEPT_VARIABLE_TYPES.includes(line.text)) return false;
+  }
+  return true;
 }
 
 /** What a line ending in `{` or `[` opens, other than a block. */

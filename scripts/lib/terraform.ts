@@ -165,11 +165,28 @@ export function writeOfflineOverride(dir: string): string {
 /** What `init` and `plan` leave behind; a copy must start without them. The lock file is left out too, so the mirror's build is used. */
 const GENERATED = /^(\.terraform|\.terraform\.lock\.hcl|terraform\.tfstate.*|tfplan)$/;
 
+/** Mock values of the copy's required string variables (secrets such as alarm integration URLs). */
+export const OFFLINE_VARIABLES_FILE = "zz_offline.auto.tfvars";
+
+/**
+ * The `type = string` variables a stack declares without a default, each with a mock `https://` value. A real
+ * run sets them through `TF_VAR_<name>`, which the offline environment drops (`terraformEnv`); without a value
+ * the plan stops at "No value for required variable". Variables with a default keep it. Reads `terraform fmt`ed
+ * HCL, where a top-level block ends at a `}` in column one.
+ */
+export function offlineVariableValues(stackDir: string): Record<string, string> {
+  const hcl = fs.readdirSync(stackDir).filter((f) => f.endsWith(".tf")).sort().map((f) => fs.readFileSync(path.join(stackDir, f), "utf8")).join("\n");
+  const required = [...hcl.matchAll(/^variable "([^"]+)" \{\n([\s\S]*?)^\}/gm)].filter(([, , body]) => /^ {2}type\s*=\s*string$/m.test(body) && !/^ {2}default\s*=/m.test(body));
+  return Object.fromEntries(required.map(([, name]) => [name, `https://offline-mock.invalid/${name}`]));
+}
+
 /** Copies a synthesized stack to `destDir` (replacing it), without state or `.terraform`, and adds the offline override. */
 export function copyStackForOffline(stackDir: string, destDir: string): void {
   fs.rmSync(destDir, { recursive: true, force: true });
   fs.cpSync(stackDir, destDir, { recursive: true, filter: (src) => !GENERATED.test(path.basename(src)) });
   writeOfflineOverride(destDir);
+  const values = Object.entries(offlineVariableValues(destDir));
+  if (values.length > 0) fs.writeFileSync(path.join(destDir, OFFLINE_VARIABLES_FILE), values.map(([name, value]) => `${name} = ${JSON.stringify(value)}\n`).join(""));
 }
 
 export interface Diagnostic {

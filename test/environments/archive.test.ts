@@ -131,9 +131,10 @@ describe("bad account settings", () => {
 });
 
 describe("production retention", () => {
-  it("may be short in CloudWatch when the archive keeps a year", () => {
-    const prod = validateEnvironment(withEnv("prod", { logs: { retentionDays: 90 }, archive: { lifecycle: { expirationDays: 400 } } }));
-    expect(prod.logs.retentionDays).toBe(90);
+  // The archive receives only the access logs: the execution logs keep their year in CloudWatch (apply-time-inputs.test.ts).
+  it("may be short in CloudWatch for the access logs when the archive keeps a year and the execution logs keep theirs", () => {
+    const prod = validateEnvironment(withEnv("prod", { logs: { retentionDays: 90, executionRetentionDays: 365 }, archive: { lifecycle: { expirationDays: 400 } } }));
+    expect(prod.logs).toEqual({ retentionDays: 90, executionRetentionDays: 365 });
   });
 
   it("is rejected when neither CloudWatch nor the archive keeps a year", () => {

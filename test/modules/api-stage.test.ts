@@ -67,16 +67,17 @@ describe("ApiStage", () => {
 
     it("adds one method settings resource per override, with the override's values", () => {
       const byPath = Object.fromEntries(all(s, "aws_api_gateway_method_settings").map((m) => [m.method_path, m.settings]));
-      expect(Object.keys(byPath).sort()).toEqual(["*/*", "health/GET", "orders/POST", "orders/{orderId}/GET"]);
-      expect(byPath["orders/POST"]).toMatchObject({ throttling_burst_limit: 200, throttling_rate_limit: 100, logging_level: "ERROR" });
-      expect(byPath["health/GET"]).toMatchObject({ logging_level: "OFF", metrics_enabled: false });
-      expect(byPath["orders/{orderId}/GET"]).toMatchObject({
+      // JSON Pointer method paths (terraform-provider-aws #9738): unescaped, AWS files them under keys no method has.
+      expect(Object.keys(byPath).sort()).toEqual(["*/*", "~1health/GET", "~1orders/POST", "~1orders~1{orderId}/GET"]);
+      expect(byPath["~1orders/POST"]).toMatchObject({ throttling_burst_limit: 200, throttling_rate_limit: 100, logging_level: "ERROR" });
+      expect(byPath["~1health/GET"]).toMatchObject({ logging_level: "ERROR", metrics_enabled: false });
+      expect(byPath["~1orders~1{orderId}/GET"]).toMatchObject({
         caching_enabled: true,
         cache_ttl_in_seconds: 60,
         cache_data_encrypted: true,
         require_authorization_for_cache_control: true,
       });
-      expect(byPath["orders/POST"].caching_enabled).toBe(false);
+      expect(byPath["~1orders/POST"].caching_enabled).toBe(false);
     });
   });
 
@@ -95,7 +96,7 @@ describe("ApiStage", () => {
     });
   });
 
-  it("method paths drop the leading slash", () => {
-    expect(methodPath({ httpMethod: "GET", resourcePath: "/orders/{orderId}" })).toBe("orders/{orderId}/GET");
+  it("method paths are JSON Pointer tokens of the resource path (terraform-provider-aws #9738)", () => {
+    expect(methodPath({ httpMethod: "GET", resourcePath: "/orders/{orderId}" })).toBe("~1orders~1{orderId}/GET");
   });
 });

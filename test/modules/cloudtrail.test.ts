@@ -1,8 +1,6 @@
 import { Cloudtrail } from "@cdktf/provider-aws/lib/cloudtrail";
-import { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-metric-filter";
-import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { LIFECYCLE_DEFAULTS } from "../../environments/defaults";
-import { AccountTrail, API_GATEWAY_CHANGE_PATTERN, trailArn } from "../../modules/cloudtrail";
+import { AccountTrail, trailArn } from "../../modules/cloudtrail";
 import { cloudTrailDescribeKeyGrant, cloudTrailEncryptGrant } from "../../modules/kms-grants";
 import { awsLocation } from "../../modules/naming";
 import { dataNamed, only, synth } from "../support/synth";
@@ -10,7 +8,6 @@ import { dataNamed, only, synth } from "../support/synth";
 const location = awsLocation("123456789012", "eu-west-1");
 const arnOfTrail = "arn:aws:cloudtrail:eu-west-1:123456789012:trail/acme-account-trail";
 const bucketName = "acme-cloudtrail-123456789012-eu-west-1";
-const topicArn = "arn:aws:sns:eu-west-1:123456789012:acme-security-alarms";
 const kmsKeyArn = "arn:aws:kms:eu-west-1:123456789012:key/k";
 
 describe("AccountTrail", () => {
@@ -24,7 +21,6 @@ describe("AccountTrail", () => {
       lifecycle: LIFECYCLE_DEFAULTS,
       logRetentionDays: 90,
       logsRoleName: "acme-account-trail-logs-eu-west-1",
-      alarmTopicArn: topicArn,
       preventDestroy: true,
     }),
   );
@@ -68,43 +64,40 @@ describe("AccountTrail", () => {
     expect(only(s, "aws_cloudwatch_log_group")).toMatchObject({ name: "/cloudtrail/acme-account-trail", retention_in_days: 90, kms_key_id: kmsKeyArn, lifecycle: { prevent_destroy: true } });
   });
 
-  it("delivers to CloudWatch Logs with a role only this trail can assume, limited to the group's streams", () => {
+  it("delivers to CloudWatch Logs, limited to the trail's own streams (`<account>_CloudTrail_<region>`, CloudTrail User Guide, 'Sending events to CloudWatch Logs')", () => {
     expect(only(s, "aws_cloudtrail").cloud_watch_logs_group_arn).toMatch(/^\$\{aws_cloudwatch_log_group\..+\.arn\}:\*$/);
-    const [trust] = dataNamed(s, "aws_iam_policy_document", "logs-trust").statement;
-    expect(trust.principals).toEqual([{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }]);
-    expect(trust.condition).toEqual([
-      { test: "StringEquals", variable: "aws:SourceAccount", values: ["123456789012"] },
-      { test: "ArnEquals", variable: "aws:SourceArn", values: [arnOfTrail] },
-    ]);
+    expect(only(s, "aws_cloudtrail").cloud_watch_logs_role_arn).toMatch(/^\$\{aws_iam_role\..+\.arn\}$/);
     expect(dataNamed(s, "aws_iam_policy_document", "logs-permissions").statement).toEqual([
       {
         sid: "WriteTrailEvents",
         effect: "Allow",
         actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
-        resources: ["arn:aws:logs:eu-west-1:123456789012:log-group:/cloudtrail/acme-account-trail:log-stream:*"],
+        resources: ["arn:aws:logs:eu-west-1:123456789012:log-group:/cloudtrail/acme-account-trail:log-stream:123456789012_CloudTrail_*"],
       },
     ]);
   });
 
-  it("counts API Gateway create, update, delete and put calls", () => {
-    expect(s.json).toHaveResourceWithProperties(CloudwatchLogMetricFilter, {
-      pattern: API_GATEWAY_CHANGE_PATTERN,
-      metric_transformation: { namespace: "Audit/CloudTrail", name: "ApiGatewayControlPlaneChanges", value: "1" },
-    });
-    expect(API_GATEWAY_CHANGE_PATTERN).toContain('$.eventSource = "apigateway.amazonaws.com"');
-    for (const verb of ["Create", "Update", "Delete", "Put"]) expect(API_GATEWAY_CHANGE_PATTERN).toContain(`$.eventName = "${verb}*"`);
+  // CloudTrail User Guide, "Role policy document for CloudTrail to use CloudWatch Logs for monitoring": "Confused
+  // deputy prevention is not applicable to the role policy for CloudWatch Logs monitoring. The role policy doesn't
+  // support the use of aws:SourceArn and aws:SourceAccount"; the trust in "Sending events to CloudWatch Logs" has no
+  // Condition. A trust CloudTrail cannot assume fails CreateTrail with InvalidCloudWatchLogsRoleArnException
+  // (cloudposse/terraform-aws-cloudtrail-cloudwatch-alarms#2).
+  it("trusts cloudtrail.amazonaws.com for CloudWatch Logs delivery with no condition (documented trust; SourceArn/SourceAccount unsupported there)", () => {
+    expect(dataNamed(s, "aws_iam_policy_document", "logs-trust").statement).toEqual([
+      { effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }] },
+    ]);
   });
 
-  it("alarms on the first change and notifies the security topic; quiet when nothing changes", () => {
-    expect(s.json).toHaveResourceWithProperties(CloudwatchMetricAlarm, {
-      metric_name: "ApiGatewayControlPlaneChanges",
-      namespace: "Audit/CloudTrail",
-      statistic: "Sum",
-      threshold: 1,
-      comparison_operator: "GreaterThanOrEqualToThreshold",
-      treat_missing_data: "notBreaching",
-      alarm_actions: [topicArn],
-    });
+  it("keeps aws:SourceArn where CloudTrail documents it: the bucket policy (the key policy: see below)", () => {
+    const statements = dataNamed(s, "aws_iam_policy_document", "bucket_policy-document").statement;
+    for (const sid of ["CloudTrailAclCheck", "CloudTrailWrite"]) {
+      expect(statements.find((st: any) => st.sid === sid).condition).toContainEqual({ test: "StringEquals", variable: "aws:SourceArn", values: [arnOfTrail] });
+    }
+  });
+
+  it("leaves the change alarm to ControlPlaneChangeAlarm (which also serves accounts with an existing trail)", () => {
+    expect(s.resource.aws_cloudwatch_log_metric_filter).toBeUndefined();
+    expect(s.resource.aws_cloudwatch_metric_alarm).toBeUndefined();
   });
 
   it("the key grants let CloudTrail encrypt for this trail only, and describe the key", () => {

@@ -21,12 +21,13 @@ const props: LogArchiveProps = {
   lifecycle: LIFECYCLE_DEFAULTS,
   preventDestroy: true,
 };
+const errorLogs = { retentionInDays: 365, kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/logs", preventDestroy: true };
 const streamArns = ["arn:aws:firehose:eu-west-1:123456789012:deliverystream/svc-prod-archive-v1", "arn:aws:firehose:eu-west-1:123456789012:deliverystream/svc-prod-archive-v2"];
 
 function archiveWithStages(scope: Construct): LogArchive {
   const archive = new LogArchive(scope, "archive", props);
   for (const stage of ["v1", "v2"]) {
-    new LogSubscription(scope, `archive-${stage}`, { archive, streamName: `svc-prod-archive-${stage}`, stageName: stage, logGroupName: `/apigateway/svc-prod/${stage}/access` });
+    new LogSubscription(scope, `archive-${stage}`, { archive, streamName: `svc-prod-archive-${stage}`, stageName: stage, logGroupName: `/apigateway/svc-prod/${stage}/access`, errorLogs });
   }
   return archive;
 }
@@ -46,16 +47,16 @@ describe("LogArchive with a LogSubscription per stage", () => {
     expect(only(s, "aws_s3_bucket_server_side_encryption_configuration").rule[0].apply_server_side_encryption_by_default.kms_master_key_id).toMatch(/aws_kms_key\..+\.arn/);
   });
 
-  it("lets only Firehose of this account, for these streams, assume the delivery role", () => {
+  // Firehose Developer Guide, "Controlling access": the documented trust of a Firehose role is
+  // `sts:ExternalId` = the account id. Firehose documents no aws:SourceArn/aws:SourceAccount on AssumeRole,
+  // and a condition on a key the caller does not send denies it: CreateDeliveryStream would fail at apply.
+  it("lets only Firehose acting for this account assume the delivery role, with Firehose's documented condition", () => {
     expect(dataNamed(s, "aws_iam_policy_document", "delivery-trust").statement).toEqual([
       {
         effect: "Allow",
         actions: ["sts:AssumeRole"],
         principals: [{ type: "Service", identifiers: ["firehose.amazonaws.com"] }],
-        condition: [
-          { test: "StringEquals", variable: "aws:SourceAccount", values: ["123456789012"] },
-          { test: "ArnEquals", variable: "aws:SourceArn", values: streamArns },
-        ],
+        condition: [{ test: "StringEquals", variable: "sts:ExternalId", values: ["123456789012"] }],
       },
     ]);
   });
@@ -113,12 +114,15 @@ describe("LogArchive with a LogSubscription per stage", () => {
     expect(archiveErrorPrefix("v1")).toContain("!{firehose:error-output-type}");
   });
 
-  it("gzips once: it unpacks CloudWatch Logs' gzip envelopes, keeps the messages, then compresses", () => {
+  it("gzips once: it unpacks CloudWatch Logs' gzip envelopes, keeps the messages one per line, then compresses", () => {
     const s3 = resourceNamed(s, "aws_kinesis_firehose_delivery_stream", "archive-v1").extended_s3_configuration;
     expect(s3.compression_format).toBe("GZIP");
     expect(s3.processing_configuration.processors).toEqual([
       { type: "Decompression", parameters: [{ parameter_name: "CompressionFormat", parameter_value: "GZIP" }] },
       { type: "CloudWatchLogProcessing", parameters: [{ parameter_name: "DataMessageExtraction", parameter_value: "true" }] },
+      // Firehose API Reference, Processor: AppendDelimiterToRecord puts a newline between records, so each
+      // archived line is one JSON document (JSON Lines, as Athena reads them).
+      { type: "AppendDelimiterToRecord" },
     ]);
   });
 
@@ -138,7 +142,7 @@ describe("LogArchive with a LogSubscription per stage", () => {
     expect(() =>
       Testing.synthScope((scope) => {
         const archive = new LogArchive(scope, "a", props);
-        new LogSubscription(scope, "x", { archive, streamName: "other", stageName: "x", logGroupName: "g" });
+        new LogSubscription(scope, "x", { archive, streamName: "other", stageName: "x", logGroupName: "g", errorLogs });
       }),
     ).toThrow('LogArchive: stream "other" is not one of this archive\'s streams. Allowed: svc-prod-archive-v1, svc-prod-archive-v2');
   });
@@ -154,7 +158,7 @@ describe("LogArchive with a LogSubscription per stage", () => {
     expect(() =>
       Testing.synthScope((scope) => {
         const archive = new LogArchive(scope, "a", props);
-        new LogSubscription(scope, "x", { archive, streamName: "svc-prod-archive-v1", stageName: "v1", logGroupName: "g", [field]: value });
+        new LogSubscription(scope, "x", { archive, streamName: "svc-prod-archive-v1", stageName: "v1", logGroupName: "g", errorLogs, [field]: value });
       }),
     ).toThrow(`LogSubscription: ${field} = ${value} is out of range. Allowed: a whole number from ${range}`);
   });

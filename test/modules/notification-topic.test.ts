@@ -3,7 +3,7 @@ import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscrip
 import { Testing } from "cdktf";
 import { cloudWatchAlarmsGrant } from "../../modules/kms-grants";
 import { awsLocation } from "../../modules/naming";
-import { NotificationTopic } from "../../modules/notification-topic";
+import { HTTPS_CONFIRMATION_TIMEOUT_MINUTES, NotificationTopic } from "../../modules/notification-topic";
 import { all, synth } from "../support/synth";
 
 const location = awsLocation("123456789012", "eu-west-1");
@@ -22,6 +22,18 @@ describe("NotificationTopic", () => {
     expect(s.json).toHaveResourceWithProperties(SnsTopicSubscription, { protocol: "email", endpoint: "a@example.com" });
     expect(s.json).toHaveResourceWithProperties(SnsTopicSubscription, { protocol: "https", endpoint: "https://hooks.example.com/x" });
     expect(all(s, "aws_sns_topic_subscription")).toHaveLength(2);
+  });
+
+  // SNS API reference, Subscribe: an HTTP/S endpoint must confirm before it receives anything. The provider
+  // waits for that confirmation only with endpoint_auto_confirms, up to confirmation_timeout_in_minutes, and
+  // fails the apply otherwise (terraform-provider-aws resourceTopicSubscriptionCreate; issue #12838).
+  it("makes the apply wait for each HTTPS endpoint to confirm, so a wrong URL fails the apply (SNS Subscribe; terraform-provider-aws #12838)", () => {
+    const [https] = all(s, "aws_sns_topic_subscription").filter((sub) => sub.protocol === "https");
+    expect(https).toMatchObject({ endpoint_auto_confirms: true, confirmation_timeout_in_minutes: HTTPS_CONFIRMATION_TIMEOUT_MINUTES });
+    expect(HTTPS_CONFIRMATION_TIMEOUT_MINUTES).toBeGreaterThan(1);
+    // Email cannot confirm itself: the provider never waits for it, so it must not claim to auto-confirm.
+    const [email] = all(s, "aws_sns_topic_subscription").filter((sub) => sub.protocol === "email");
+    expect(email.endpoint_auto_confirms).toBeUndefined();
   });
 
   it("lets only this account's CloudWatch alarms publish, over TLS", () => {

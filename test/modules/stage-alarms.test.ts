@@ -121,7 +121,7 @@ describe("StageAlarms", () => {
   it("rejects settings CloudWatch would reject", () => {
     const bad = { ...prodAlarms, latency: { ...prodAlarms.latency, periodSeconds: 45 } };
     expect(() => Testing.synthScope((scope) => new StageAlarms(scope, "a", { apiName: "x", stageName: "v1", alarms: bad, topicArn, dashboardName: "x" }))).toThrow(
-      "StageAlarms x/v1: alarms.latency.periodSeconds = 45: is not a period CloudWatch accepts. Allowed: 10, 30 or a multiple of 60",
+      "StageAlarms x/v1: alarms.latency.periodSeconds = 45: is not a period CloudWatch accepts. Allowed: 10, 20, 30 or a multiple of 60",
     );
   });
 });

@@ -111,6 +111,21 @@ const SAME_AS_TERRAFORM: Record<string, string> = {
     "}",
   ),
   "a final newline": 'resource "aws_x" "a" {\nname = "a"\n}\n',
+  "a variable block with a primitive type, sensitive, and a validation": raw(
+    'variable "pagerduty_url" {',
+    'description = "Secret URL. Set TF_VAR_pagerduty_url."',
+    "type = string",
+    "sensitive = true",
+    "validation {",
+    'error_message = "Set TF_VAR_pagerduty_url."',
+    'condition = "${startswith(var.pagerduty_url, "https://")}"',
+    "}",
+    "}",
+    'variable "count_of" {',
+    "type = number",
+    "default = 1",
+    "}",
+  ),
 };
 
 const OUTSIDE_THE_SUBSET: Record<string, string> = {
@@ -129,6 +144,7 @@ const OUTSIDE_THE_SUBSET: Record<string, string> = {
   "a tab": 'resource "aws_x" "a" {\n\tname = 1\n}\n',
   "a single-line list": raw('resource "aws_x" "a" {', 'names = ["a", "b"]', "}"),
   "a variable block (terraform fmt rewrites its type)": raw('variable "v" {', 'type = "string"', "}"),
+  "a variable block of a legacy unparameterized type": raw('variable "v" {', "type = list", "}"),
   "a label with an escape": raw('resource "aws_x" "a\\u0041" {', "name = 1", "}"),
   "a non-ASCII label": raw('resource "aws_x" "é" {', "name = 1", "}"),
 };

@@ -46,10 +46,20 @@ describe("archive and trail wiring", () => {
     expect(values(prodAccount, "aws_cloudtrail")[0]).toMatchObject({ name: "prod-account-trail", s3_bucket_name: "prod-cloudtrail-222222222222-eu-west-1" });
   });
 
+  it("alarms on API Gateway changes in the account stack, except the deploy pipeline's (account deployerPrincipals)", () => {
+    for (const account of [nonprodAccount, prodAccount]) {
+      const [filter] = values(account, "aws_cloudwatch_log_metric_filter");
+      expect(filter.log_group_name).toBe("${aws_cloudwatch_log_group.trail_log-group_log-group.name}");
+      expect(filter.pattern).toContain('$.userIdentity.sessionContext.sessionIssuer.userName != "github-deploy"');
+      expect(filter.pattern).toContain('$.eventName = "Import*"');
+    }
+  });
+
   it("notifies the account's security subscribers of API Gateway changes, over an encrypted topic", () => {
     const topic = values(prodAccount, "aws_sns_topic")[0];
     expect(topic).toMatchObject({ name: "prod-security-alarms", kms_master_key_id: "${aws_kms_key.audit-key_key.arn}" });
-    expect(values(prodAccount, "aws_sns_topic_subscription").map((s) => s.protocol).sort()).toEqual(["email", "https"]);
+    // The production account pages through a secret URL (TF_VAR_security_pagerduty_url), never a URL in git.
+    expect(values(prodAccount, "aws_sns_topic_subscription").map((s) => [s.protocol, s.endpoint, s.endpoint_auto_confirms])).toEqual([["https", "${var.security_pagerduty_url}", true]]);
     expect(values(prodAccount, "aws_cloudwatch_metric_alarm")[0].alarm_actions).toEqual(["${aws_sns_topic.security-topic_topic.arn}"]);
   });
 

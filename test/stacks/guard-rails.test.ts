@@ -37,10 +37,10 @@ describe("guard rails", () => {
     }
   });
 
-  it("an environment's own tags cannot overwrite the guard tags", () => {
-    const env = loadEnvironments([withEnv("dev", { tags: { environment: "prod", owner: "someone-else", team: "a" } })]);
-    const tags = json(synthesizedApp(env).byName.get("dev")!).provider.aws[0].default_tags[0].tags;
-    expect(tags).toMatchObject({ environment: "dev", owner: ENVIRONMENTS.dev.owner, team: "a" });
+  it("an environment's own tags cannot overwrite the guard tags: the config is rejected (standardTags keeps the guard values besides)", () => {
+    const spoofing = withEnv("dev", { tags: { environment: "prod", owner: "someone-else", team: "a" } });
+    expect(() => loadEnvironments([spoofing])).toThrow('tags.environment = "prod": is set by the project on every resource, from the field name = "dev"');
+    expect(() => loadEnvironments([spoofing])).toThrow(`tags.owner = "someone-else": is set by the project on every resource, from the field owner = "${ENVIRONMENTS.dev.owner}"`);
   });
 
   it("deploying a non-production environment (with the stacks it depends on) can never touch a production account", () => {

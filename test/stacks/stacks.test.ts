@@ -55,7 +55,8 @@ describe("stacks", () => {
     expect(retention(prod)).toEqual(new Set([365]));
     const protectedGroups = (s: any) => Object.values(s.resource.aws_cloudwatch_log_group).filter((g: any) => g.lifecycle?.prevent_destroy);
     expect(protectedGroups(dev)).toHaveLength(0);
-    expect(protectedGroups(prod)).toHaveLength(4);
+    // Per stage: access and execution logs, and the archive stream's Firehose error log.
+    expect(protectedGroups(prod)).toHaveLength(6);
   });
 
   it("names resources by their construct path, without hash suffixes", () => {
@@ -90,7 +91,14 @@ describe("observability per environment", () => {
   it("alarms differ where the config does: low traffic only in prod, no 4xx paging in dev", () => {
     expect(alarmNames(prod)).toEqual(expect.arrayContaining(["orders-api-prod-v1-low-traffic", "orders-api-prod-v2-low-traffic"]));
     expect(alarmNames(staging).filter((n) => n.endsWith("low-traffic"))).toEqual([]);
-    expect(alarmNames(dev)).toEqual(["orders-api-dev-dev-5xx-count", "orders-api-dev-dev-5xx-rate", "orders-api-dev-dev-integration-latency-p90", "orders-api-dev-dev-latency-p90"]);
+    expect(alarmNames(dev)).toEqual([
+      "orders-api-dev-archive-dev-delivery-failed",
+      "orders-api-dev-archive-dev-delivery-late",
+      "orders-api-dev-dev-5xx-count",
+      "orders-api-dev-dev-5xx-rate",
+      "orders-api-dev-dev-integration-latency-p90",
+      "orders-api-dev-dev-latency-p90",
+    ]);
   });
 
   it("counts 5xx and 4xx from every stage's access log group", () => {

@@ -71,10 +71,17 @@ function generators(broken: boolean) {
     logs: fc.record({ retentionDays: mostly(fc.constantFrom(...CLOUDWATCH_RETENTION_DAYS), number) }),
     deletionProtection: mostly(fc.boolean()),
     stages: mostly(fc.uniqueArray(stage, { minLength: 1, maxLength: 3, selector: (s) => s.name }), fc.array(stage, { maxLength: 2 })),
-    tags: mostly(fc.dictionary(fc.stringMatching(/^[a-z][a-z-]{0,10}$/), fc.string({ maxLength: 20 }), { maxKeys: 3 }), fc.anything()),
+    // Team tags: AWS tag characters, never one of the standard keys (environment, service, owner, managed-by).
+    tags: mostly(
+      fc.dictionary(fc.stringMatching(/^team-[a-z][a-z-]{0,8}$/), fc.stringMatching(/^[A-Za-z0-9 _.:\/=+@-]{0,20}$/), { maxKeys: 3 }),
+      fc.oneof(fc.dictionary(fc.string(), fc.string({ maxLength: 20 }), { maxKeys: 3 }), fc.anything()),
+    ),
     notifications: mostly(
-      fc.record({ emails: fc.uniqueArray(fc.emailAddress(), { maxLength: 2 }), httpsEndpoints: fc.uniqueArray(fc.webUrl({ validSchemes: ["https"] }), { maxLength: 2 }) }),
-      fc.record({ emails: fc.array(fc.string(), { maxLength: 2 }), httpsEndpoints: fc.array(fc.webUrl(), { maxLength: 2 }) }),
+      fc.record({ emails: fc.uniqueArray(fc.emailAddress(), { maxLength: 2 }), httpsEndpoints: fc.uniqueArray(httpsEndpoint, { maxLength: 2, selector: (e) => JSON.stringify(e) }) }),
+      fc.record({
+        emails: fc.array(fc.string(), { maxLength: 2 }),
+        httpsEndpoints: fc.array(fc.oneof(fc.webUrl(), fc.record({ variable: fc.string() }), fc.record({ ssmParameter: fc.string() }), fc.anything()), { maxLength: 2 }),
+      }),
     ),
     alarms: mostly(alarms, fc.anything()),
     tracing: fc.record(
@@ -112,6 +119,13 @@ function generators(broken: boolean) {
       .map(({ window: [evaluationPeriods, datapointsToAlarm], ...rest }) => ({ ...rest, evaluationPeriods, datapointsToAlarm }));
   }
 }
+
+/** An HTTPS subscriber: a URL, or a secret URL by its source (a Terraform variable or an SSM parameter). */
+const httpsEndpoint = fc.oneof(
+  fc.webUrl({ validSchemes: ["https"] }),
+  fc.record({ variable: fc.stringMatching(/^url_[a-z0-9_]{1,12}$/) }),
+  fc.record({ ssmParameter: fc.stringMatching(/^\/[a-z0-9_.-]{1,10}(\/[a-z0-9_.-]{1,10}){0,2}$/) }),
+);
 
 const rate = fc.double({ min: 0, max: 1, noNaN: true });
 const milliseconds = fc.integer({ min: 1, max: 30_000 });
@@ -161,16 +175,21 @@ function obeyCrossFieldRules(env: any): any {
     methodOverrides: (s.methodOverrides ?? []).map((o: any) => ({
       ...o,
       dataTraceEnabled: production ? false : o.dataTraceEnabled,
+      loggingLevel: production && o.loggingLevel === "OFF" ? "ERROR" : o.loggingLevel,
       cachingEnabled: o.cachingEnabled && s.caching?.enabled === true && o.method.startsWith("GET "),
     })),
   }));
   const s3 = { type: "s3", bucket: "tfstate-production", region: "eu-west-1" };
-  // A production account keeps its account stack's state in S3, whatever the environment's tier.
-  if (!production) return { ...env, stages, account: env.account.production ? { ...env.account, stateBackend: s3 } : env.account };
+  // A production account keeps its account stack's state in S3 and pages its security team through a secret
+  // URL, whatever the environment's tier.
+  const productionAccount = { ...env.account, production: true, stateBackend: s3, notifications: { httpsEndpoints: [{ ssmParameter: "/security/pagerduty-url" }] } };
+  if (!production) return { ...env, stages, account: env.account.production ? productionAccount : env.account };
   return {
     ...env,
     tier: "production",
-    account: { ...env.account, production: true, stateBackend: s3 },
+    account: productionAccount,
+    // Production alarms reach someone, through a URL that is not in the config.
+    notifications: { emails: [], httpsEndpoints: [{ variable: "orders_pagerduty_url" }] },
     stateBackend: env.stateBackend.type === "s3" ? env.stateBackend : s3,
     logs: { retentionDays: Math.max(365, env.logs.retentionDays) },
     deletionProtection: true,
@@ -203,12 +222,16 @@ const onEnv = (field: string, changes: Record<string, unknown>): Corruption => (
 export const corruptions: readonly Corruption[] = [
   onEnv("name", { name: "Not Valid" }),
   onEnv("region", { region: "moon-1" }),
+  onEnv("region", { region: "eu-west-9" }),
+  onEnv("tags.cost center!", { tags: { "cost center!": "x" } }),
+  onEnv("tags.owner", { tags: { owner: "someone-else" } }),
   onEnv("account.id", { account: { ...ENVIRONMENTS.dev.account, id: "12" } }),
   onEnv("logs.retentionDays", { logs: { retentionDays: 10 } }),
   onEnv("tier", { tier: "gold" }),
   onEnv("service", { service: "" }),
   onEnv("deletionProtection", { deletionProtection: "yes" }),
   onEnv("notifications.httpsEndpoints[0]", { notifications: { httpsEndpoints: ["http://x.example"] } }),
+  onEnv("notifications.httpsEndpoints[0].variable", { notifications: { httpsEndpoints: [{ variable: "pager-duty" }] } }),
   onEnv("alarms.serverErrorRate.periodSeconds", { alarms: { serverErrorRate: { periodSeconds: 90 } } }),
   onEnv("alarms.latency.datapointsToAlarm", { alarms: { latency: { evaluationPeriods: 2, datapointsToAlarm: 3 } } }),
   onEnv("alarms.clientErrorRate.threshold", { alarms: { clientErrorRate: { threshold: 5 } } }),
