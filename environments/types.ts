@@ -131,7 +131,8 @@ export interface OpenApiDocument {
  * sensitive Terraform variable (set through `TF_VAR_<name>`). A plain `https://` string is for a URL that is
  * not secret; production rejects it.
  */
-export type HttpsEndpointInput = string | { readonly ssmParameter: string } | { readonly variable: string };
+export type { HttpsEndpointInput } from "../modules/notification-topic";
+import type { HttpsEndpointInput } from "../modules/notification-topic";
 
 /** Who is told when an alarm fires. */
 export interface NotificationsInput {

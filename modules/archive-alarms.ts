@@ -14,10 +14,8 @@
  */
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
-import { ARCHIVE_DEFAULTS } from "../environments/defaults";
-import { MAX_FRESHNESS_TOLERANCE_SECONDS } from "../environments/rules/archive";
 import type { MetricId } from "./api-metrics";
-import { alarmProblems, assertWithinLimits } from "./aws-limits";
+import { alarmProblems, assertWithinLimits, wholeNumberIn } from "./aws-limits";
 import { FIREHOSE_ERROR_LOG_STREAM } from "./log-archive";
 
 export const FIREHOSE_NAMESPACE = "AWS/Firehose";
@@ -46,6 +44,9 @@ export function archiveAlarmNames(streamName: string): string[] {
   return ARCHIVE_ALARM_KINDS.map((kind) => archiveAlarmName(streamName, kind));
 }
 
+/** Longest freshness tolerance: half of the 24 hours Firehose retries S3 before it drops records, to leave time to repair. */
+export const MAX_FRESHNESS_TOLERANCE_SECONDS = 43_200;
+
 /** The DataFreshness threshold: records may wait one buffering interval, plus the tolerance. */
 export function freshnessThresholdSeconds(bufferingIntervalSeconds: number, toleranceSeconds: number): number {
   return bufferingIntervalSeconds + toleranceSeconds;
@@ -69,13 +70,6 @@ export interface ArchiveAlarmsProps {
   readonly topicArn: string;
 }
 
-function wholeNumberIn(owner: string, field: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${owner}: ${field} = ${value} is out of range. Allowed: a whole number from ${min} to ${max}`);
-  }
-  return value;
-}
-
 export class ArchiveAlarms extends Construct {
   public readonly deliveryFailed: CloudwatchMetricAlarm;
   public readonly deliveryLate: CloudwatchMetricAlarm;
@@ -86,7 +80,7 @@ export class ArchiveAlarms extends Construct {
     super(scope, id);
     const owner = `ArchiveAlarms ${props.streamName}`;
     const interval = wholeNumberIn(owner, "bufferingIntervalSeconds", props.bufferingIntervalSeconds, 0, 900);
-    const tolerance = wholeNumberIn(owner, "freshnessToleranceSeconds", props.freshnessToleranceSeconds ?? ARCHIVE_DEFAULTS.freshnessToleranceSeconds, 60, MAX_FRESHNESS_TOLERANCE_SECONDS);
+    const tolerance = wholeNumberIn(owner, "freshnessToleranceSeconds", props.freshnessToleranceSeconds ?? 900, 60, MAX_FRESHNESS_TOLERANCE_SECONDS);
     const threshold = freshnessThresholdSeconds(interval, tolerance);
     const where = `stage ${props.stageName}'s access logs (Firehose stream ${props.streamName} -> s3://${props.bucketName})`;
     const errorLog = `the error log group ${props.errorLogGroupName} (log stream ${FIREHOSE_ERROR_LOG_STREAM})`;

@@ -23,6 +23,14 @@ export function limitError(owner: string, problems: readonly LimitProblem[]): Er
   return new Error(`${owner}: ${text}`);
 }
 
+/** A construct prop that must be a whole number in `[min, max]`: returns it, or throws naming the construct and prop. */
+export function wholeNumberIn(owner: string, field: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${owner}: ${field} = ${value} is out of range. Allowed: a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
 /** Throws the problems, if any, as one error naming the construct. */
 export function assertWithinLimits(owner: string, problems: readonly LimitProblem[]): void {
   if (problems.length > 0) throw limitError(owner, problems);

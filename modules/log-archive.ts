@@ -9,7 +9,7 @@
  * - The subscription role is assumed by CloudWatch Logs of this region for this account, and may only put
  *   records into those streams.
  */
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
@@ -29,6 +29,43 @@ export const FIREHOSE_ERROR_LOG_STREAM = "DestinationDelivery";
 /** The error log group of one delivery stream: the name the Firehose console would give it. */
 export function firehoseErrorLogGroupName(streamName: string): string {
   return `/aws/kinesisfirehose/${streamName}`;
+}
+
+/** The ARN of the log stream Firehose writes one delivery stream's errors to. */
+export function firehoseErrorLogStreamArn(at: AwsLocation, streamName: string): string {
+  return arn(at, "logs", `log-group:${firehoseErrorLogGroupName(streamName)}:log-stream:${FIREHOSE_ERROR_LOG_STREAM}`);
+}
+
+/**
+ * The delivery role's permissions: Firehose's documented S3 destination permissions on this bucket only,
+ * the key through S3 for this bucket, and its error-logging permission (PutLogEvents on the log streams it
+ * names, nothing else). They grow by one log stream ARN per stage (see `archiveRolePolicySizes`).
+ */
+export function deliveryPermissions(at: AwsLocation, bucketArn: string, keyArn: string, errorLogStreamArns: readonly string[]): DataAwsIamPolicyDocumentStatement[] {
+  return [
+    {
+      sid: "WriteArchiveObjects",
+      effect: "Allow",
+      actions: ["s3:AbortMultipartUpload", "s3:GetBucketLocation", "s3:GetObject", "s3:ListBucket", "s3:ListBucketMultipartUploads", "s3:PutObject"],
+      resources: [bucketArn, `${bucketArn}/*`],
+    },
+    {
+      sid: "EncryptArchiveObjects",
+      effect: "Allow",
+      actions: ["kms:GenerateDataKey", "kms:Decrypt"],
+      resources: [keyArn],
+      condition: [
+        { test: "StringEquals", variable: "kms:ViaService", values: [regionalServicePrincipal("s3", at.region)] },
+        { test: "StringLike", variable: "kms:EncryptionContext:aws:s3:arn", values: [bucketArn, `${bucketArn}/*`] },
+      ],
+    },
+    { sid: "LogDeliveryErrors", effect: "Allow", actions: ["logs:PutLogEvents"], resources: [...errorLogStreamArns] },
+  ];
+}
+
+/** The subscription role's permissions: put records into exactly the archive's streams (one ARN per stage). */
+export function subscriptionPermissions(streamArns: readonly string[]): DataAwsIamPolicyDocumentStatement[] {
+  return [{ sid: "PutIntoArchiveStreams", effect: "Allow", actions: ["firehose:PutRecord", "firehose:PutRecordBatch"], resources: [...streamArns] }];
 }
 
 export interface LogArchiveProps {
@@ -103,33 +140,8 @@ export class LogArchive extends Construct {
       preventDestroy: props.preventDestroy,
     });
 
-    // Firehose's documented S3 destination permissions, on this bucket only.
     const delivery = new DataAwsIamPolicyDocument(this, "delivery-permissions", {
-      statement: [
-        {
-          sid: "WriteArchiveObjects",
-          effect: "Allow",
-          actions: ["s3:AbortMultipartUpload", "s3:GetBucketLocation", "s3:GetObject", "s3:ListBucket", "s3:ListBucketMultipartUploads", "s3:PutObject"],
-          resources: [bucketArn, `${bucketArn}/*`],
-        },
-        {
-          sid: "EncryptArchiveObjects",
-          effect: "Allow",
-          actions: ["kms:GenerateDataKey", "kms:Decrypt"],
-          resources: [this.key.arn],
-          condition: [
-            { test: "StringEquals", variable: "kms:ViaService", values: [regionalServicePrincipal("s3", at.region)] },
-            { test: "StringLike", variable: "kms:EncryptionContext:aws:s3:arn", values: [bucketArn, `${bucketArn}/*`] },
-          ],
-        },
-        {
-          // Firehose's documented error-logging permission: PutLogEvents on the stream it names, nothing else.
-          sid: "LogDeliveryErrors",
-          effect: "Allow",
-          actions: ["logs:PutLogEvents"],
-          resources: props.streamNames.map((name) => this.errorLogStreamArn(name)),
-        },
-      ],
+      statement: deliveryPermissions(at, bucketArn, this.key.arn, props.streamNames.map((name) => this.errorLogStreamArn(name))),
     });
     this.deliveryPolicy = new IamRolePolicy(this, "delivery-policy", { name: "write-archive", role: this.deliveryRole.id, policy: delivery.json });
 
@@ -145,7 +157,7 @@ export class LogArchive extends Construct {
       assumeRolePolicy: subscriptionTrust.json,
     });
     const subscription = new DataAwsIamPolicyDocument(this, "subscription-permissions", {
-      statement: [{ sid: "PutIntoArchiveStreams", effect: "Allow", actions: ["firehose:PutRecord", "firehose:PutRecordBatch"], resources: streamArns }],
+      statement: subscriptionPermissions(streamArns),
     });
     this.subscriptionPolicy = new IamRolePolicy(this, "subscription-policy", {
       name: "put-into-archive-streams",
@@ -162,7 +174,8 @@ export class LogArchive extends Construct {
 
   /** The ARN of the log stream Firehose writes one stream's errors to. */
   public errorLogStreamArn(streamName: string): string {
-    return arn(this.location, "logs", `log-group:${this.errorLogGroupName(streamName)}:log-stream:${FIREHOSE_ERROR_LOG_STREAM}`);
+    this.streamArn(streamName);
+    return firehoseErrorLogStreamArn(this.location, streamName);
   }
 
   /** The ARN of one of this archive's streams (built from config, so no reference cycle). */

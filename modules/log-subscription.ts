@@ -18,7 +18,7 @@ import { CloudwatchLogStream } from "@cdktf/provider-aws/lib/cloudwatch-log-stre
 import { CloudwatchLogSubscriptionFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-subscription-filter";
 import { KinesisFirehoseDeliveryStream } from "@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream";
 import { Construct } from "constructs";
-import { assertWithinLimits, firehosePrefixProblems } from "./aws-limits";
+import { assertWithinLimits, firehosePrefixProblems, wholeNumberIn } from "./aws-limits";
 import { FIREHOSE_ERROR_LOG_STREAM, type LogArchive } from "./log-archive";
 import { EncryptedLogGroup } from "./log-group";
 
@@ -54,13 +54,6 @@ export function archivePrefix(stageName: string): string {
 /** Records Firehose could not process or deliver, by error type, apart from the archive. */
 export function archiveErrorPrefix(stageName: string): string {
   return `errors/stage=${stageName}/!{firehose:error-output-type}/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/`;
-}
-
-function inRange(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`LogSubscription: ${name} = ${value} is out of range. Allowed: a whole number from ${min} to ${max}`);
-  }
-  return value;
 }
 
 export class LogSubscription extends Construct {
@@ -100,8 +93,8 @@ export class LogSubscription extends Construct {
         bucketArn: archive.bucket.arn,
         prefix,
         errorOutputPrefix,
-        bufferingInterval: inRange("bufferingIntervalSeconds", props.bufferingIntervalSeconds ?? 300, 0, 900),
-        bufferingSize: inRange("bufferingSizeMiB", props.bufferingSizeMiB ?? 5, 1, 128),
+        bufferingInterval: wholeNumberIn("LogSubscription", "bufferingIntervalSeconds", props.bufferingIntervalSeconds ?? 300, 0, 900),
+        bufferingSize: wholeNumberIn("LogSubscription", "bufferingSizeMiB", props.bufferingSizeMiB ?? 5, 1, 128),
         compressionFormat: "GZIP",
         fileExtension: ".json.gz",
         kmsKeyArn: archive.key.arn,

@@ -16,7 +16,6 @@ import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { Fn, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import type { HttpsEndpointInput } from "../environments/types";
 import { arn, type AwsLocation } from "./naming";
 
 /**
@@ -24,6 +23,9 @@ import { arn, type AwsLocation } from "./naming";
  * PagerDuty confirms within seconds; SNS retries delivering the confirmation request, so allow for that.
  */
 export const HTTPS_CONFIRMATION_TIMEOUT_MINUTES = 5;
+
+/** Where an HTTPS subscriber's URL comes from: written out, a sensitive Terraform variable, or an SSM SecureString. */
+export type HttpsEndpointInput = string | { readonly ssmParameter: string } | { readonly variable: string };
 
 export interface NotificationTopicProps {
   readonly name: string;

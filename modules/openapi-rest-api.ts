@@ -15,7 +15,6 @@ import { ApiGatewayDeployment } from "@cdktf/provider-aws/lib/api-gateway-deploy
 import { ApiGatewayRestApi } from "@cdktf/provider-aws/lib/api-gateway-rest-api";
 import { AssetType, Fn, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
-import { resolveDefinitionFile } from "../environments/openapi";
 
 export type EndpointType = "REGIONAL" | "EDGE" | "PRIVATE";
 
@@ -23,8 +22,8 @@ export interface OpenApiRestApiProps {
   /** The API's name, also the `ApiName` dimension of its CloudWatch metrics. */
   readonly name: string;
   /**
-   * Path of the OpenAPI 3.0 document (JSON), absolute or relative to the project root, with an
-   * `x-amazon-apigateway-integration` on every operation. Config validation has read and checked this file.
+   * Path of the OpenAPI 3.0 document (JSON), with an `x-amazon-apigateway-integration` on every operation.
+   * Config validation has read and checked this very file.
    */
   readonly definitionFile: string;
   /** @default "REGIONAL" */
@@ -41,7 +40,7 @@ export class OpenApiRestApi extends Construct {
   constructor(scope: Construct, id: string, props: OpenApiRestApiProps) {
     super(scope, id);
     this.name = props.name;
-    const definition = new TerraformAsset(this, "definition", { path: resolveDefinitionFile(props.definitionFile), type: AssetType.FILE });
+    const definition = new TerraformAsset(this, "definition", { path: props.definitionFile, type: AssetType.FILE });
     this.restApi = new ApiGatewayRestApi(this, "rest-api", {
       name: props.name,
       description: `${props.name}, managed by cdktf`,

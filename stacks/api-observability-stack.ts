@@ -3,6 +3,7 @@
  * It only wires modules together; the modules own the resources.
  */
 import { Construct } from "constructs";
+import { resolveDefinitionFile } from "../environments/openapi";
 import type { Environment } from "../environments/types";
 import { AccessLogMetricFilters } from "../modules/access-log-metric-filters";
 import { ArchiveAlarms, archiveAlarmNames } from "../modules/archive-alarms";
@@ -66,7 +67,7 @@ export class ApiObservabilityStack extends ReadableStack {
       httpsEndpoints: env.notifications.httpsEndpoints,
     });
 
-    this.api = new OpenApiRestApi(this, "api", { name: naming.prefix, definitionFile: env.api.definitionFile });
+    this.api = new OpenApiRestApi(this, "api", { name: naming.prefix, definitionFile: resolveDefinitionFile(env.api.definitionFile) });
 
     this.stages = env.stages.map(
       (stage) =>

@@ -9,9 +9,11 @@ import {
   MAX_ROLE_NAME_LENGTH,
   arn,
   awsLocation,
+  s3BucketArn,
 } from "../../modules/naming";
-import { iamPolicyLength, MAX_ROLE_INLINE_POLICIES_LENGTH, MAX_TRUST_POLICY_LENGTH } from "../../modules/aws-limits";
-import { serviceTrust } from "../../modules/service-trust";
+import { iamPolicyLength, MAX_ROLE_INLINE_POLICIES_LENGTH } from "../../modules/aws-limits";
+import { MAX_FRESHNESS_TOLERANCE_SECONDS } from "../../modules/archive-alarms";
+import { deliveryPermissions, firehoseErrorLogStreamArn, subscriptionPermissions } from "../../modules/log-archive";
 import type { Environment, Lifecycle } from "../types";
 import { type ConfigIssue, isObject, issue, numberIn } from "./checks";
 
@@ -34,8 +36,6 @@ export function archiveBuffering(env: Environment): ConfigIssue[] {
   ];
 }
 
-/** Longest `archive.freshnessToleranceSeconds`: half of the 24 hours Firehose retries S3 before it drops records. */
-export const MAX_FRESHNESS_TOLERANCE_SECONDS = 43_200;
 
 /**
  * The archive-late alarm's slack past the buffering interval. Below a minute it fires on every normal
@@ -73,26 +73,26 @@ export function archiveNames(env: Environment): ConfigIssue[] {
 }
 
 /**
- * The archive's roles name every stage's delivery stream: the delivery role's trust policy in its
- * `aws:SourceArn` condition, the subscription role's policy as resources. IAM refuses the role at apply
- * once its trust policy is over 2,048 characters, or its inline policies over 10,240 ("IAM and AWS STS
- * quotas", IAM User Guide; white space is not counted), so the number of stages per environment is bounded.
+ * The archive's roles name every stage: the subscription role's policy lists each delivery stream, the
+ * delivery role's policy each stream's error log stream. IAM refuses a role's inline policies over 10,240
+ * characters at apply ("IAM and AWS STS quotas", IAM User Guide; white space is not counted), so the number
+ * of stages per environment is bounded. The policies measured are the ones `LogArchive` writes.
  */
 export function archiveRolePolicySizes(env: Environment): ConfigIssue[] {
   const stages = Array.isArray(env.stages) ? env.stages.filter((s) => typeof s?.name === "string") : [];
   if (stages.length === 0 || typeof env.service !== "string" || typeof env.name !== "string" || typeof env.account?.id !== "string" || typeof env.region !== "string") return [];
   const at = awsLocation(env.account.id, env.region);
-  const streamArns = stages.map((stage) => arn(at, "firehose", `deliverystream/${archiveStreamName(`${env.service}-${env.name}`, stage.name)}`));
-  const trust = iamPolicyLength([serviceTrust({ service: "firehose.amazonaws.com", sourceAccount: at.accountId, sourceArns: streamArns })]);
-  const puts = iamPolicyLength([{ sid: "PutIntoArchiveStreams", effect: "Allow", actions: ["firehose:PutRecord", "firehose:PutRecordBatch"], resources: streamArns }]);
-  const why = (what: string, length: number, max: number) =>
-    `makes the archive's ${what} ${length} characters long (one delivery stream per stage), over IAM's ${max}`;
-  return [
-    ...(trust > MAX_TRUST_POLICY_LENGTH
-      ? [issue("stages", `${stages.length} stages`, why("delivery role trust policy", trust, MAX_TRUST_POLICY_LENGTH), "fewer stages per environment (split the environment), or shorter stage names")]
-      : []),
-    ...(puts > MAX_ROLE_INLINE_POLICIES_LENGTH
-      ? [issue("stages", `${stages.length} stages`, why("subscription role policy", puts, MAX_ROLE_INLINE_POLICIES_LENGTH), "fewer stages per environment (split the environment)")]
-      : []),
+  const streamNames = stages.map((stage) => archiveStreamName(`${env.service}-${env.name}`, stage.name));
+  const bucketArn = s3BucketArn(at.partition, logArchiveBucketName(env.service, env.name, env.account.id, env.region));
+  // The key's ARN is known only at apply: a key id is a 36-character UUID.
+  const keyArn = arn(at, "kms", `key/${"0".repeat(36)}`);
+  const policies = [
+    { role: "delivery role", length: iamPolicyLength(deliveryPermissions(at, bucketArn, keyArn, streamNames.map((name) => firehoseErrorLogStreamArn(at, name)))) },
+    { role: "subscription role", length: iamPolicyLength(subscriptionPermissions(streamNames.map((name) => arn(at, "firehose", `deliverystream/${name}`)))) },
   ];
+  return policies
+    .filter((p) => p.length > MAX_ROLE_INLINE_POLICIES_LENGTH)
+    .map((p) =>
+      issue("stages", `${stages.length} stages`, `makes the archive's ${p.role} policy ${p.length} characters long (one entry per stage), over IAM's ${MAX_ROLE_INLINE_POLICIES_LENGTH}`, "fewer stages per environment (split the environment), or shorter stage names"),
+    );
 }

@@ -12,6 +12,8 @@
 import { Testing } from "cdktf";
 import { ENVIRONMENTS, loadEnvironments } from "../../environments";
 import { NONPROD_ACCOUNT } from "../../environments/accounts";
+import { archiveRolePolicySizes } from "../../environments/rules/archive";
+import { validateEnvironment } from "../../environments/validate";
 import type { EnvironmentInput } from "../../environments/types";
 import { accessLogFormat, accessLogFormatProblems } from "../../modules/access-log-format";
 import { AccessLogMetricFilters } from "../../modules/access-log-metric-filters";
@@ -326,13 +328,14 @@ describe("IAM (IAM API Reference, CreateRole and PutRolePolicy; IAM User Guide, 
     expect(measured).toBe(resources("aws_iam_role_policy").length);
   });
 
-  it("quotas: an environment with so many stages that the archive's delivery trust policy passes 2,048 characters is rejected at synth", () => {
-    // GIVEN 30 stages: each adds its delivery stream's ARN to the role's aws:SourceArn condition
-    const many = withEnv("staging", { stages: Array.from({ length: 30 }, (_, i) => ({ name: `s${i}` })) });
+  it("quotas: an environment with so many stages that an archive role's inline policy passes 10,240 characters is rejected at synth", () => {
+    // GIVEN 100 stages: each adds its error log stream's ARN to the delivery role's policy and its delivery
+    // stream's ARN to the subscription role's (IAM User Guide, "IAM and AWS STS quotas": 10,240 characters)
+    const many = withEnv("staging", { stages: Array.from({ length: 100 }, (_, i) => ({ name: `stage-${i}` })) });
     // THEN the config names the field and the limit
-    expect(rejectionOf(many)).toMatch(/environment "staging": stages = "30 stages": makes the archive's delivery role trust policy \d+ characters long \(one delivery stream per stage\), over IAM's 2048/);
+    expect(rejectionOf(many)).toMatch(/environment "staging": stages = "100 stages": makes the archive's delivery role policy \d+ characters long \(one entry per stage\), over IAM's 10240/);
     // AND the shipped two stages are far from it
-    expect(() => loadEnvironments([ENVIRONMENTS.staging])).not.toThrow();
+    expect(archiveRolePolicySizes(validateEnvironment(ENVIRONMENTS.staging))).toEqual([]);
   });
 
   it("CreateRole: role names are unique in the account whatever their case; PutDashboard: dashboards are global in an account: no two stacks emit the same", () => {

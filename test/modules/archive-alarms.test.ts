@@ -1,6 +1,6 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Testing } from "cdktf";
-import { MAX_FRESHNESS_TOLERANCE_SECONDS } from "../../environments/rules/archive";
+import { MAX_FRESHNESS_TOLERANCE_SECONDS } from "../../modules/archive-alarms";
 import { ARCHIVE_ALARM_PERIOD_SECONDS, ArchiveAlarms, type ArchiveAlarmsProps, archiveAlarmNames, freshnessThresholdSeconds } from "../../modules/archive-alarms";
 import { all, synth } from "../support/synth";
 

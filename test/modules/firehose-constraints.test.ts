@@ -3,33 +3,13 @@
  * streams: `terraform plan` accepts all of these broken. Each test names the AWS document it encodes.
  */
 import { Testing } from "cdktf";
-import type { Construct } from "constructs";
-import { LIFECYCLE_DEFAULTS } from "../../environments/defaults";
 import { firehosePrefixProblems } from "../../modules/aws-limits";
-import { FIREHOSE_ERROR_LOG_STREAM, firehoseErrorLogGroupName, LogArchive, type LogArchiveProps } from "../../modules/log-archive";
+import { FIREHOSE_ERROR_LOG_STREAM, firehoseErrorLogGroupName, LogArchive } from "../../modules/log-archive";
 import { LogSubscription } from "../../modules/log-subscription";
-import { awsLocation } from "../../modules/naming";
+import { archiveProps, archiveWithStages, errorLogs } from "../support/log-archive";
 import { all, dataNamed, only, resourceNamed, synth } from "../support/synth";
 
-const location = awsLocation("123456789012", "eu-west-1");
-const props: LogArchiveProps = {
-  location,
-  bucketName: "svc-prod-log-archive-123456789012-eu-west-1",
-  keyAlias: "svc-prod-archive",
-  streamNames: ["svc-prod-archive-v1", "svc-prod-archive-v2"],
-  deliveryRoleName: "svc-prod-archive-delivery",
-  subscriptionRoleName: "svc-prod-archive-subscription",
-  lifecycle: LIFECYCLE_DEFAULTS,
-  preventDestroy: true,
-};
-const errorLogs = { retentionInDays: 365, kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/environment", preventDestroy: true };
-
-function archiveWithStages(scope: Construct): void {
-  const archive = new LogArchive(scope, "archive", props);
-  for (const stage of ["v1", "v2"]) {
-    new LogSubscription(scope, `archive-${stage}`, { archive, streamName: `svc-prod-archive-${stage}`, stageName: stage, logGroupName: `/apigateway/svc-prod/${stage}/access`, errorLogs });
-  }
-}
+const props = archiveProps;
 
 describe("GIVEN an archive with a stream per stage", () => {
   const s = synth(archiveWithStages);

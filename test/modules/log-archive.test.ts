@@ -1,36 +1,14 @@
 import { CloudwatchLogSubscriptionFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-subscription-filter";
 import { KinesisFirehoseDeliveryStream } from "@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream";
 import { Testing } from "cdktf";
-import type { Construct } from "constructs";
-import { LIFECYCLE_DEFAULTS } from "../../environments/defaults";
-import { LogArchive, type LogArchiveProps } from "../../modules/log-archive";
+import { LogArchive } from "../../modules/log-archive";
 import { archiveErrorPrefix, archivePrefix, LogSubscription } from "../../modules/log-subscription";
-import { awsLocation } from "../../modules/naming";
+import { archiveProps, archiveWithStages, bucketName, errorLogs } from "../support/log-archive";
 import { all, dataNamed, only, resourceNamed, synth } from "../support/synth";
 
-const location = awsLocation("123456789012", "eu-west-1");
-const bucketName = "svc-prod-log-archive-123456789012-eu-west-1";
 const bucketArn = `arn:aws:s3:::${bucketName}`;
-const props: LogArchiveProps = {
-  location,
-  bucketName,
-  keyAlias: "svc-prod-archive",
-  streamNames: ["svc-prod-archive-v1", "svc-prod-archive-v2"],
-  deliveryRoleName: "svc-prod-archive-delivery",
-  subscriptionRoleName: "svc-prod-archive-subscription",
-  lifecycle: LIFECYCLE_DEFAULTS,
-  preventDestroy: true,
-};
-const errorLogs = { retentionInDays: 365, kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/logs", preventDestroy: true };
 const streamArns = ["arn:aws:firehose:eu-west-1:123456789012:deliverystream/svc-prod-archive-v1", "arn:aws:firehose:eu-west-1:123456789012:deliverystream/svc-prod-archive-v2"];
-
-function archiveWithStages(scope: Construct): LogArchive {
-  const archive = new LogArchive(scope, "archive", props);
-  for (const stage of ["v1", "v2"]) {
-    new LogSubscription(scope, `archive-${stage}`, { archive, streamName: `svc-prod-archive-${stage}`, stageName: stage, logGroupName: `/apigateway/svc-prod/${stage}/access`, errorLogs });
-  }
-  return archive;
-}
+const props = archiveProps;
 
 /** Every action of every Allow statement of the roles' permission policies. */
 function allowedActions(documents: any[]): string[] {

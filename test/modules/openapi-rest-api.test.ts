@@ -1,12 +1,13 @@
 import { ApiGatewayDeployment } from "@cdktf/provider-aws/lib/api-gateway-deployment";
 import { ApiGatewayRestApi } from "@cdktf/provider-aws/lib/api-gateway-rest-api";
+import { resolveDefinitionFile } from "../../environments/openapi";
 import { ORDERS_API } from "../../environments/sample-api";
 import { OpenApiRestApi } from "../../modules/openapi-rest-api";
 import { only, synth } from "../support/synth";
 
 describe("OpenApiRestApi", () => {
   // GIVEN the sample API's definition file
-  const s = synth((scope) => new OpenApiRestApi(scope, "api", { name: "orders-api-dev", definitionFile: ORDERS_API.definitionFile }));
+  const s = synth((scope) => new OpenApiRestApi(scope, "api", { name: "orders-api-dev", definitionFile: resolveDefinitionFile(ORDERS_API.definitionFile) }));
 
   it("is a regional REST API whose body is the shipped definition file", () => {
     expect(s.json).toHaveResourceWithProperties(ApiGatewayRestApi, {

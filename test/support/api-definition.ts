@@ -7,6 +7,10 @@ import { ORDERS_API } from "../../environments/sample-api";
 
 let folder: string | undefined;
 let count = 0;
+// Imported by test files only: the folder goes with the test file that wrote into it.
+afterAll(() => {
+  if (folder) fs.rmSync(folder, { recursive: true, force: true });
+});
 
 /** Writes `content` (a document, or raw text for syntax errors) to a new file and returns its absolute path. */
 export function definitionFile(content: unknown, name = "api.json"): string {
