@@ -154,8 +154,11 @@ export function metricWidget(o: MetricWidgetOptions): Unplaced<MetricWidget> {
   };
 }
 
+/** An alarm status widget shows at most 100 alarms (CloudWatch, "Dashboard body structure and syntax"). */
+export const MAX_ALARMS_PER_WIDGET = 100;
+
 export function alarmStatusWidget(title: string, alarmArns: readonly string[], width = GRID_WIDTH, height = 4): Unplaced<AlarmStatusWidget> {
-  if (alarmArns.length > 100) throw new Error(`alarmStatusWidget ${title}: ${alarmArns.length} alarms. Allowed: at most 100`);
+  if (alarmArns.length > MAX_ALARMS_PER_WIDGET) throw new Error(`alarmStatusWidget ${title}: ${alarmArns.length} alarms. Allowed: at most ${MAX_ALARMS_PER_WIDGET}`);
   return { type: "alarm", width, height, properties: { title, alarms: alarmArns, sortBy: "stateUpdatedTimestamp" } };
 }
 

@@ -10,6 +10,7 @@ import { Construct } from "constructs";
 import { apiGatewayMetric, type MetricId } from "./api-metrics";
 import {
   alarmStatusWidget,
+  MAX_ALARMS_PER_WIDGET,
   type DashboardBody,
   layout,
   logWidget,
@@ -40,6 +41,15 @@ export interface ApiDashboardProps {
   readonly alarmArns?: readonly string[];
 }
 
+/**
+ * The alarm states, in widgets of at most 100 alarms each (the most an alarm status widget shows, CloudWatch
+ * "Dashboard body structure and syntax": one more and PutDashboard rejects the body).
+ */
+export function alarmStatusWidgets(alarmArns: readonly string[]): Unplaced<Widget>[] {
+  const chunks = Array.from({ length: Math.ceil(alarmArns.length / MAX_ALARMS_PER_WIDGET) }, (_, i) => alarmArns.slice(i * MAX_ALARMS_PER_WIDGET, (i + 1) * MAX_ALARMS_PER_WIDGET));
+  return chunks.map((chunk, i) => alarmStatusWidget(chunks.length === 1 ? "Alarms" : `Alarms (${i + 1} of ${chunks.length})`, chunk, 24, 4));
+}
+
 /** The dashboard body as a typed object. */
 export function dashboardBody(props: ApiDashboardProps): DashboardBody {
   const { apiName, region } = props;
@@ -51,7 +61,7 @@ export function dashboardBody(props: ApiDashboardProps): DashboardBody {
         `Saved Logs Insights queries are in the folder ${apiName} (e.g. ${savedQueryName(apiName, "one-request")}).`,
     ),
   ];
-  if ((props.alarmArns ?? []).length > 0) top.push(alarmStatusWidget("Alarms", props.alarmArns ?? [], 24, 4));
+  top.push(...alarmStatusWidgets(props.alarmArns ?? []));
   top.push(logWidget("Top failing routes (4xx and 5xx, all stages)", region, queryString(logQuery("errors-by-route"), sources), 24, 6));
 
   const stageRows = props.stages.map((stage): Unplaced<Widget>[] => {

@@ -1,7 +1,7 @@
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { Testing } from "cdktf";
 import type { Construct } from "constructs";
-import { ApiDashboard, type ApiDashboardProps } from "../../modules/dashboard";
+import { alarmStatusWidgets, ApiDashboard, type ApiDashboardProps } from "../../modules/dashboard";
 import { GRID_WIDTH, layout, type MetricWidget, textWidget, type Widget } from "../../modules/dashboard-widgets";
 import { accessLogMetric } from "../../modules/access-log-metric-filters";
 import { only, synth } from "../support/synth";
@@ -69,6 +69,21 @@ describe("ApiDashboard", () => {
   it("shows the alarm states", () => {
     const alarm = widgets.find((w) => w.type === "alarm");
     expect(alarm?.properties).toMatchObject({ alarms: props.alarmArns });
+  });
+
+  // CloudWatch "Dashboard body structure and syntax": an alarm status widget holds at most 100 alarms.
+  it("splits the alarm states into widgets of at most 100 alarms, in order, whatever the number of stages", () => {
+    // GIVEN 250 alarms (about 31 stages of 8 alarms each)
+    const arns = Array.from({ length: 250 }, (_, i) => `arn:aws:cloudwatch:eu-west-1:222222222222:alarm:a${i}`);
+    // WHEN the dashboard is laid out
+    const alarmWidgets = alarmStatusWidgets(arns);
+    // THEN three widgets carry 100, 100 and 50 alarms, every alarm once, titled so a reader knows there are more
+    expect(alarmWidgets.map((w) => (w.properties as { alarms: string[] }).alarms.length)).toEqual([100, 100, 50]);
+    expect(alarmWidgets.flatMap((w) => (w.properties as { alarms: string[] }).alarms)).toEqual(arns);
+    expect(alarmWidgets.map((w) => (w.properties as { title: string }).title)).toEqual(["Alarms (1 of 3)", "Alarms (2 of 3)", "Alarms (3 of 3)"]);
+    // AND none or one widget for the small cases
+    expect(alarmStatusWidgets([])).toEqual([]);
+    expect(alarmStatusWidgets(arns.slice(0, 100)).map((w) => (w.properties as { title: string }).title)).toEqual(["Alarms"]);
   });
 
   it("lists the top failing routes of every stage's access log with Logs Insights", () => {
