@@ -78,12 +78,12 @@ describe("ApiDashboard", () => {
     // WHEN the dashboard is laid out
     const alarmWidgets = alarmStatusWidgets(arns);
     // THEN three widgets carry 100, 100 and 50 alarms, every alarm once, titled so a reader knows there are more
-    expect(alarmWidgets.map((w) => (w.properties as { alarms: string[] }).alarms.length)).toEqual([100, 100, 50]);
-    expect(alarmWidgets.flatMap((w) => (w.properties as { alarms: string[] }).alarms)).toEqual(arns);
-    expect(alarmWidgets.map((w) => (w.properties as { title: string }).title)).toEqual(["Alarms (1 of 3)", "Alarms (2 of 3)", "Alarms (3 of 3)"]);
+    expect(alarmWidgets.map((w) => (w.properties as unknown as { alarms: string[] }).alarms.length)).toEqual([100, 100, 50]);
+    expect(alarmWidgets.flatMap((w) => (w.properties as unknown as { alarms: string[] }).alarms)).toEqual(arns);
+    expect(alarmWidgets.map((w) => (w.properties as unknown as { title: string }).title)).toEqual(["Alarms (1 of 3)", "Alarms (2 of 3)", "Alarms (3 of 3)"]);
     // AND none or one widget for the small cases
     expect(alarmStatusWidgets([])).toEqual([]);
-    expect(alarmStatusWidgets(arns.slice(0, 100)).map((w) => (w.properties as { title: string }).title)).toEqual(["Alarms"]);
+    expect(alarmStatusWidgets(arns.slice(0, 100)).map((w) => (w.properties as unknown as { title: string }).title)).toEqual(["Alarms"]);
   });
 
   it("lists the top failing routes of every stage's access log with Logs Insights", () => {
