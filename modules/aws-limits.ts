@@ -177,6 +177,8 @@ export function kmsAliasProblems(aliasName: string): LimitProblem[] {
 
 /** CreateRole `RoleName`: 1 to 64 of `[\w+=,.@-]`. */
 export const IAM_ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+/** IAM role names: at most 64 characters. */
+export const MAX_ROLE_NAME_LENGTH = 64;
 /** CreateRole `Description`: up to 1000 of tab, newline, carriage return, U+0020-U+007E and U+00A1-U+00FF. */
 export const IAM_ROLE_DESCRIPTION = /^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]{0,1000}$/;
 /** IAM quota "Role trust policy length": 2,048 characters by default (white space not counted). */
@@ -233,6 +235,8 @@ export function iamPolicyLength(statements: readonly DataAwsIamPolicyDocumentSta
 
 /** CreateDeliveryStream `DeliveryStreamName`: 1 to 64 of `[a-zA-Z0-9_.-]`. */
 export const DELIVERY_STREAM_NAME = /^[a-zA-Z0-9_.-]{1,64}$/;
+/** Firehose delivery stream names: at most 64 characters. */
+export const MAX_DELIVERY_STREAM_NAME_LENGTH = 64;
 /** ExtendedS3DestinationConfiguration `FileExtension`: empty, or `.` and `[0-9a-z!\-_.*'()]`. */
 export const FIREHOSE_FILE_EXTENSION = /^$|^\.[0-9a-z!\-_.*'()]+$/;
 /** `Prefix` and `ErrorOutputPrefix` may not be longer than 512 characters once evaluated. */
@@ -332,6 +336,17 @@ export function cloudTrailNameProblems(name: string): LimitProblem[] {
   if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return [{ field: "name", value: name, problem: "is in IP address format", allowed: "a name that is not an IP address" }];
   return [];
 }
+
+// ---------------------------------------------------------------------------------------------------
+// S3: CreateBucket ("General purpose bucket naming rules", Amazon S3 User Guide).
+
+/** S3 bucket names are global: 3 to 63 characters. */
+export const MAX_BUCKET_NAME_LENGTH = 63;
+/**
+ * S3 bucket naming rules: 3 to 63 lower-case letters, digits, `.` and `-`, starting and ending with a letter
+ * or digit, no `..`, not an IP address, none of the prefixes and suffixes S3 reserves.
+ */
+export const S3_BUCKET_NAME = /^(?!xn--|sthree-|amzn-s3-demo-)(?!.*\.\.)(?!\d+\.\d+\.\d+\.\d+$)(?!.*(-s3alias|--ol-s3|\.mrap|--x-s3)$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 // ---------------------------------------------------------------------------------------------------
 // S3: PutBucketLifecycleConfiguration (Amazon S3 API Reference).

@@ -17,8 +17,8 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import type { Lifecycle } from "../environments/types";
+import { arn, type AwsLocation, s3BucketArn } from "./arn";
 import { EncryptedLogGroup } from "./log-group";
-import { arn, type AwsLocation, s3BucketArn } from "./naming";
 import { SecureBucket } from "./secure-bucket";
 
 export interface AccountTrailProps {
@@ -131,4 +131,13 @@ export class AccountTrail extends Construct {
       dependsOn: [this.bucket.policy, rolePolicy],
     });
   }
+}
+
+/**
+ * The region whose account stack holds the account's trail (or the alarm on an existing trail's log group):
+ * the configured home region, else the account's first region (validation requires a home region as soon
+ * as there are several, so this fallback never picks between two).
+ */
+export function trailHomeRegion(homeRegion: string | undefined, regions: readonly string[]): string | undefined {
+  return homeRegion ?? regions[0];
 }

@@ -14,6 +14,7 @@
 import { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-metric-filter";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
+import { MAX_FILTER_PATTERN_LENGTH } from "./aws-limits";
 
 /** The metric the control-plane filter counts. */
 export const CONTROL_PLANE_METRIC = { namespace: "Audit/CloudTrail", name: "ApiGatewayControlPlaneChanges" } as const;
@@ -25,9 +26,6 @@ export const CONTROL_PLANE_METRIC = { namespace: "Audit/CloudTrail", name: "ApiG
  * `RejectDomainNameAccessAssociation`. Reads (`Get*`), exports and test invocations are left out.
  */
 export const API_GATEWAY_CHANGE_VERBS = ["Create", "Update", "Delete", "Put", "Import", "Reimport", "Tag", "Untag", "Flush", "Reset", "Generate", "Reject"] as const;
-
-/** PutMetricFilter's `filterPattern` holds at most 1024 characters (the provider checks the same at validate). */
-export const MAX_FILTER_PATTERN_LENGTH = 1024;
 
 /** Where CloudTrail writes the role that issued a session's credentials (the `userIdentity` element). */
 const ISSUER = "$.userIdentity.sessionContext.sessionIssuer";

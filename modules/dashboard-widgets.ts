@@ -1,7 +1,7 @@
 /**
  * A typed model of the CloudWatch dashboard body ("Dashboard body structure and syntax"), and builders for
  * the widgets this project uses. The body is serialized with `JSON.stringify`, never templated, so it is
- * valid JSON by construction; strings in it must not contain `${`, `%{` or backslashes (see the brief).
+ * valid JSON by construction; strings in it must not contain `${`, `%{` or backslashes, which cdktf's HCL renderer does not escape.
  */
 import type { MetricId } from "./api-metrics";
 

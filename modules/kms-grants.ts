@@ -3,7 +3,7 @@
  * function; `KmsKey` combines the ones a key needs. Conditions pin every grant to this account.
  */
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { type AwsLocation, arn, regionalServicePrincipal } from "./naming";
+import { arn, type AwsLocation, regionalServicePrincipal } from "./arn";
 
 export type KeyPolicyStatement = DataAwsIamPolicyDocumentStatement;
 

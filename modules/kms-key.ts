@@ -5,7 +5,7 @@ import { KmsKey as AwsKmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
 import { assertWithinLimits, kmsAliasProblems } from "./aws-limits";
 import { accountRootGrant, type KeyPolicyStatement } from "./kms-grants";
-import type { AwsLocation } from "./naming";
+import type { AwsLocation } from "./arn";
 
 export interface KmsKeyProps {
   /**

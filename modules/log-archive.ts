@@ -14,9 +14,9 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import type { Lifecycle } from "../environments/types";
+import { arn, type AwsLocation, regionalServicePrincipal, s3BucketArn } from "./arn";
 import { firehoseDeliveryGrant } from "./kms-grants";
 import { KmsKey } from "./kms-key";
-import { arn, type AwsLocation, regionalServicePrincipal, s3BucketArn } from "./naming";
 import { SecureBucket } from "./secure-bucket";
 import { serviceTrust } from "./service-trust";
 

@@ -1,7 +1,7 @@
 /**
  * The Logs Insights queries over the access logs (fields from `access-log-format.ts`), shared by the saved
  * queries and the dashboard. Each query is a list of commands joined into one line with ` | `: no
- * newlines, backslashes or `${` (cdktf's HCL renderer escapes none of them; see the project brief).
+ * newlines, backslashes or `${` (cdktf's HCL renderer escapes none of them).
  */
 export type LogQueryKey = "errors-by-route" | "slowest-requests" | "top-callers" | "one-request";
 

@@ -16,7 +16,7 @@ import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { Fn, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import { arn, type AwsLocation } from "./naming";
+import { arn, type AwsLocation } from "./arn";
 
 /**
  * Minutes an apply waits for an HTTPS endpoint to confirm its subscription (the provider's default is 1).

@@ -15,8 +15,9 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
 import type { Lifecycle } from "../environments/types";
+import { s3BucketArn } from "./arn";
+import { MAX_BUCKET_NAME_LENGTH, S3_BUCKET_NAME } from "./aws-limits";
 import { lifecycleRules } from "./lifecycle-rules";
-import { MAX_BUCKET_NAME_LENGTH, S3_BUCKET_NAME, s3BucketArn } from "./naming";
 
 export interface SecureBucketProps {
   /** Globally unique: 3 to 63 lower-case letters, digits, `-` and `.`. */

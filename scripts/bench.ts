@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
+import { synthesizedStacks } from "./lib/manifest";
 import { formatterFromEnv, synthHcl } from "./lib/synth";
 
 interface Scenario {
@@ -35,10 +36,8 @@ const probe = path.join(__dirname, "bench", "max-rss.js");
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function countStages(outdir: string): number {
-  const stacksDir = path.join(outdir, "stacks");
-  return fs
-    .readdirSync(stacksDir)
-    .map((stack) => fs.readFileSync(path.join(stacksDir, stack, "cdk.tf"), "utf8"))
+  return synthesizedStacks(outdir)
+    .map((stack) => fs.readFileSync(stack.file, "utf8"))
     .reduce((n, hcl) => n + (hcl.match(/resource "aws_api_gateway_stage"/g) ?? []).length, 0);
 }
 

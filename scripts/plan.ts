@@ -3,9 +3,9 @@
  * stack (all by default). Prints a per-stack summary and writes the full plans to `plans/<stack>.txt` and
  * the summary to `plans/summary.md` (`PLANS_DIR` moves them; `CDKTF_OUTDIR` the HCL). Exits 1 when a plan fails.
  */
-import * as fs from "fs";
 import * as path from "path";
-import { chooseMode, planStacks, selectStacks, summaryMarkdown, writePlans } from "./lib/plan";
+import { selectStacks, synthesizedStacks } from "./lib/manifest";
+import { chooseMode, planStacks, summaryMarkdown, writePlans } from "./lib/plan";
 import { synthHcl } from "./lib/synth";
 
 const FLAGS = ["--offline", "--online", "--no-synth"];
@@ -21,9 +21,7 @@ async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
   }
-  const stacksDir = path.join(outdir, "stacks");
-  const available = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir).sort() : [];
-  if (available.length === 0) throw new Error(`No synthesized stacks in ${stacksDir}: run without --no-synth, or npm run synth first.`);
+  const available = synthesizedStacks(outdir).map((s) => s.name).sort();
   const stacks = selectStacks(available, argv.filter((a) => !a.startsWith("-")));
   const { mode, reason } = chooseMode({ offline: argv.includes("--offline"), online: argv.includes("--online") }, process.env);
 

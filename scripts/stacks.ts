@@ -1,9 +1,12 @@
 /**
- * `npm run --silent stacks -- [--json] [--with-dependencies <stack>]`: the synthesized stacks, one per line
- * (or as a JSON list, for a CI matrix), or one stack preceded by the stacks it depends on (what
- * `cdktf deploy` needs to be given). Reads `cdktf.out/manifest.json` (`CDKTF_OUTDIR` moves it).
+ * `npm run --silent stacks -- [--json] [--with-dependencies <stack> | --environments]`: the synthesized
+ * stacks, one per line (or as a JSON list, for a CI matrix); or one stack preceded by the stacks it depends
+ * on (what `cdktf deploy` needs to be given); or the synthesized environments in deploy order (the deploy
+ * workflow's matrix, see lib/deploy-order.ts). Reads `cdktf.out/manifest.json` (`CDKTF_OUTDIR` moves it).
  */
 import * as path from "path";
+import { ENVIRONMENTS } from "../environments";
+import { deployOrder } from "./lib/deploy-order";
 import { readManifest, withDependencies } from "./lib/manifest";
 
 function main(argv: readonly string[]): string[] {
@@ -14,6 +17,7 @@ function main(argv: readonly string[]): string[] {
     if (!stack) throw new Error("--with-dependencies needs a stack name. Allowed: " + Object.keys(manifest.stacks).join(", "));
     return withDependencies(manifest, stack);
   }
+  if (argv.includes("--environments")) return deployOrder(manifest, ENVIRONMENTS);
   return Object.keys(manifest.stacks).sort();
 }
 

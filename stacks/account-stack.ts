@@ -20,15 +20,17 @@
 import { Construct } from "constructs";
 import type { Account, AccountConfig } from "../environments/types";
 import { ApiGatewayAccountSettings } from "../modules/api-gateway-account";
+import { awsLocation, partitionOf } from "../modules/arn";
 import { AccountTrail, trailArn } from "../modules/cloudtrail";
 import { ConfigRules } from "../modules/config-rules";
 import { ControlPlaneChangeAlarm, type DeployerPrincipal, parseDeployerPrincipal } from "../modules/control-plane-alarm";
 import { GuardedAwsProvider } from "../modules/guarded-aws-provider";
 import { cloudTrailKeyGrants, cloudWatchAlarmsGrant, cloudWatchLogsGrant } from "../modules/kms-grants";
 import { KmsKey } from "../modules/kms-key";
-import { awsLocation, controlPlaneAlarmNames, partitionOf, standardTags, trailBucketName, trailLogsRoleName, trailName } from "../modules/naming";
+import { controlPlaneAlarmNames, trailBucketName, trailLogsRoleName, trailName } from "../modules/naming";
 import { NotificationTopic } from "../modules/notification-topic";
 import { configureStateBackend } from "../modules/state-backend";
+import { standardTags } from "../modules/tags";
 import { ReadableStack } from "./readable-stack";
 
 export interface AccountStackProps {

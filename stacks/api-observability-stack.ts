@@ -17,10 +17,12 @@ import { cloudWatchAlarmsGrant, cloudWatchLogsGrant } from "../modules/kms-grant
 import { KmsKey } from "../modules/kms-key";
 import { LogArchive } from "../modules/log-archive";
 import { LogSubscription } from "../modules/log-subscription";
-import { archiveRoleNames, archiveStreamName, arn, awsLocation, logArchiveBucketName, Naming, standardTags } from "../modules/naming";
+import { arn, awsLocation } from "../modules/arn";
+import { archiveRoleNames, archiveStreamName, logArchiveBucketName, Naming } from "../modules/naming";
 import { NotificationTopic } from "../modules/notification-topic";
 import { OpenApiRestApi } from "../modules/openapi-rest-api";
 import { configureStateBackend } from "../modules/state-backend";
+import { standardTags } from "../modules/tags";
 import { ReadableStack } from "./readable-stack";
 
 export class ApiObservabilityStack extends ReadableStack {

@@ -6,7 +6,7 @@
  */
 import { Construct } from "constructs";
 import type { Environment } from "../environments/types";
-import { trailHomeRegion } from "../modules/naming";
+import { trailHomeRegion } from "../modules/cloudtrail";
 import { AccountStack, accountStackName } from "./account-stack";
 import { ApiObservabilityStack } from "./api-observability-stack";
 

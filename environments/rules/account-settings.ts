@@ -1,7 +1,8 @@
 /** Rules on the account-level settings: the security topic's subscribers, the trail, Config rules. */
-import { cloudTrailNameProblems, LOG_GROUP_NAME } from "../../modules/aws-limits";
-import { controlPlaneChangePattern, type DeployerPrincipal, MAX_FILTER_PATTERN_LENGTH, parseDeployerPrincipal } from "../../modules/control-plane-alarm";
-import { MAX_BUCKET_NAME_LENGTH, MAX_ROLE_NAME_LENGTH, partitionOf, trailBucketName, trailLogsRoleName, trailName } from "../../modules/naming";
+import { partitionOf } from "../../modules/arn";
+import { cloudTrailNameProblems, LOG_GROUP_NAME, MAX_BUCKET_NAME_LENGTH, MAX_ROLE_NAME_LENGTH, MAX_FILTER_PATTERN_LENGTH } from "../../modules/aws-limits";
+import { controlPlaneChangePattern, type DeployerPrincipal, parseDeployerPrincipal } from "../../modules/control-plane-alarm";
+import { trailBucketName, trailLogsRoleName, trailName } from "../../modules/naming";
 import { CLOUD_TRAIL_MODES, type Environment } from "../types";
 import { lifecycleIssues, nameLength } from "./archive";
 import { type ConfigIssue, duplicates, isBoolean, isObject, issue, oneOf } from "./checks";

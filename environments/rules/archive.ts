@@ -1,17 +1,8 @@
 /** Rules on the access-log archive: its S3 lifecycle, Firehose buffering, and the names derived for it. */
 import { lifecycleProblems } from "../../modules/lifecycle-rules";
-import {
-  archiveRoleNames,
-  archiveStreamName,
-  logArchiveBucketName,
-  MAX_BUCKET_NAME_LENGTH,
-  MAX_DELIVERY_STREAM_NAME_LENGTH,
-  MAX_ROLE_NAME_LENGTH,
-  arn,
-  awsLocation,
-  s3BucketArn,
-} from "../../modules/naming";
-import { iamPolicyLength, MAX_ROLE_INLINE_POLICIES_LENGTH } from "../../modules/aws-limits";
+import { arn, awsLocation, s3BucketArn } from "../../modules/arn";
+import { iamPolicyLength, MAX_BUCKET_NAME_LENGTH, MAX_DELIVERY_STREAM_NAME_LENGTH, MAX_ROLE_INLINE_POLICIES_LENGTH, MAX_ROLE_NAME_LENGTH } from "../../modules/aws-limits";
+import { archiveRoleNames, archiveStreamName, logArchiveBucketName } from "../../modules/naming";
 import { MAX_FRESHNESS_TOLERANCE_SECONDS } from "../../modules/archive-alarms";
 import { deliveryPermissions, firehoseErrorLogStreamArn, subscriptionPermissions } from "../../modules/log-archive";
 import type { Environment, Lifecycle } from "../types";

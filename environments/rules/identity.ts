@@ -1,14 +1,6 @@
 /** Rules on who and where: environment name, tier, account, region, service, owner and tags. */
 import { AWS_REGIONS, isKnownRegion, isSupportedPartition, partitionByPrefix, stateBackendRegions, UNKNOWN_TO_TERRAFORM_S3_BACKEND } from "../../modules/aws-regions";
-import {
-  MANAGED_BY,
-  MAX_TAG_KEY_LENGTH,
-  MAX_TAG_VALUE_LENGTH,
-  MAX_TAGS_PER_RESOURCE,
-  STANDARD_TAG_KEYS,
-  type StandardTagKey,
-  TAG_CHARACTERS,
-} from "../../modules/naming";
+import { MANAGED_BY, MAX_TAG_KEY_LENGTH, MAX_TAG_VALUE_LENGTH, MAX_TAGS_PER_RESOURCE, STANDARD_TAG_KEYS, type StandardTagKey, TAG_CHARACTERS } from "../../modules/tags";
 import { TIERS, type Environment } from "../types";
 import { type ConfigIssue, isBoolean, isObject, issue, matches, oneOf } from "./checks";
 
@@ -137,7 +129,7 @@ function tagKeyIssues(env: Environment, key: string): ConfigIssue[] {
 }
 
 /**
- * AWS tag rules (see TAG_CHARACTERS in modules/naming.ts): the environment's tags become the provider's
+ * AWS tag rules (see TAG_CHARACTERS in modules/tags.ts): the environment's tags become the provider's
  * `default_tags`, so every resource carries them plus the project's standard tags; a bad one fails at apply.
  */
 export function tags(env: Environment): ConfigIssue[] {

@@ -4,7 +4,7 @@
  * it at synth.
  */
 import { STATE_BACKEND_TYPES, type Environment, type StateBackend } from "../types";
-import { S3_BUCKET_NAME } from "../../modules/naming";
+import { S3_BUCKET_NAME } from "../../modules/aws-limits";
 import { type ConfigIssue, isObject, issue, matches, oneOf } from "./checks";
 import { regionIssues } from "./identity";
 

@@ -7,7 +7,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { checkStack, exclusive, mapLimit, mirrorFromEnv, type PlanSummary, runTerraform, terraformEnv, writeCliConfig } from "./terraform";
+import { checkStack, type PlanSummary } from "./check-stack";
+import { runTerraform } from "./run-terraform";
+import { runOnStacks, type StackJob } from "./stack-runner";
 
 export type PlanMode = "online" | "offline";
 
@@ -55,14 +57,6 @@ export function chooseMode(flags: { offline?: boolean; online?: boolean }, env: 
   };
 }
 
-/** The requested stacks (all when none is named), or an error naming the unknown ones and the allowed. */
-export function selectStacks(available: readonly string[], requested: readonly string[]): string[] {
-  if (requested.length === 0) return [...available];
-  const unknown = requested.filter((name) => !available.includes(name));
-  if (unknown.length > 0) throw new Error(`Unknown stack ${unknown.map((n) => `"${n}"`).join(", ")}. Allowed: ${available.join(", ")}`);
-  return [...new Set(requested)];
-}
-
 /**
  * What a plan does, from `terraform show -json`: a replacement counts as one add and one destroy, as
  * Terraform's own "Plan:" line does; reads and no-ops count nothing.
@@ -101,46 +95,33 @@ export function planHeader(outcome: Pick<PlanOutcome, "stack" | "mode">): string
 
 export interface PlanStacksOptions {
   readonly outdir: string;
-  readonly stacks: readonly string[];
+  /** @default every stack of the manifest */
+  readonly stacks?: readonly string[];
   readonly mode: PlanMode;
   /** @default TF_PARALLELISM, or 2 */
   readonly parallelism?: number;
 }
 
-export async function planStacks(opts: PlanStacksOptions): Promise<PlanOutcome[]> {
-  const dirs = opts.stacks.map((stack) => path.join(opts.outdir, "stacks", stack));
-  const parallelism = opts.parallelism ?? Number(process.env.TF_PARALLELISM ?? 2);
-  const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), "tf-plan-"));
-  try {
-    const mirror = mirrorFromEnv();
-    // A mirror makes the cache a set of symlinks; from the registry, keep the 675 MB provider between runs.
-    const pluginCacheDir = mirror ? path.join(workRoot, "plugin-cache") : (process.env.TF_PLUGIN_CACHE_DIR ?? path.join(os.homedir(), ".terraform.d", "plugin-cache"));
-    const cliConfig = writeCliConfig(workRoot, { mirror, pluginCacheDir });
-    const lock = exclusive();
-    if (opts.mode === "offline") {
-      const env = terraformEnv(cliConfig);
-      return await mapLimit(dirs, parallelism, (dir) => planOffline(dir, path.join(workRoot, "stacks", path.basename(dir)), env, lock));
-    }
-    const env = terraformEnv(cliConfig, process.env, { keepCallerEnv: true });
-    return await mapLimit(dirs, parallelism, (dir) => planOnline(dir, env, lock));
-  } finally {
-    fs.rmSync(workRoot, { recursive: true, force: true });
-  }
+export function planStacks(opts: PlanStacksOptions): Promise<PlanOutcome[]> {
+  const online = opts.mode === "online";
+  // Without a mirror, keep the 675 MB provider between runs: a reviewer plans again and again.
+  const run = { outdir: opts.outdir, stacks: opts.stacks, parallelism: opts.parallelism, keepCallerEnv: online, userPluginCache: true };
+  return runOnStacks(run, online ? planOnline : planOffline);
 }
 
-async function planOffline(stackDir: string, workDir: string, env: NodeJS.ProcessEnv, lock: ReturnType<typeof exclusive>): Promise<PlanOutcome> {
-  const stack = path.basename(stackDir);
-  const checked = await checkStack(stackDir, workDir, { env, exclusive: lock });
+/** The test harness's offline check of a copy, then the plan as Terraform prints it. */
+async function planOffline(job: StackJob): Promise<PlanOutcome> {
+  const { stack } = job;
+  const checked = await checkStack(job);
   if (!checked.planOk || !checked.plan) return { stack, mode: "offline", ok: false, text: checked.failure ?? "plan failed" };
-  const shown = await runTerraform(["show", "-no-color", "tfplan"], workDir, env);
+  const shown = await runTerraform(["show", "-no-color", "tfplan"], job.workDir, job.env);
   return { stack, mode: "offline", ok: shown.code === 0, summary: countChanges(checked.plan), text: shown.stdout + shown.stderr };
 }
 
 /** In place: the stack's own backend (local state in the project root, or S3) and its pinned account. */
-async function planOnline(stackDir: string, env: NodeJS.ProcessEnv, lock: ReturnType<typeof exclusive>): Promise<PlanOutcome> {
-  const stack = path.basename(stackDir);
+async function planOnline({ stack, stackDir, env, exclusive }: StackJob): Promise<PlanOutcome> {
   const failed = (step: string, run: { stdout: string; stderr: string }) => ({ stack, mode: "online" as const, ok: false, text: `terraform ${step} failed:\n${run.stdout}${run.stderr}` });
-  const init = await lock(() => runTerraform(["init", "-input=false", "-no-color"], stackDir, env));
+  const init = await exclusive(() => runTerraform(["init", "-input=false", "-no-color"], stackDir, env));
   if (init.code !== 0) return failed("init", init);
   // A plan for review takes no state lock: it never blocks a deploy, and a read-only role can run it.
   const planned = await runTerraform(["plan", "-input=false", "-no-color", "-lock=false", "-out=tfplan"], stackDir, env);

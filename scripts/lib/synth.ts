@@ -15,8 +15,8 @@ import * as os from "os";
 import * as path from "path";
 import { formatCdktfHcl } from "./hcl-format";
 import { repairHcl } from "./hcl-fixes";
-import { readManifest } from "./manifest";
-import { runTerraform } from "./terraform";
+import { synthesizedStacks } from "./manifest";
+import { runTerraform } from "./run-terraform";
 
 export interface SynthOptions {
   /** Output directory. @default "cdktf.out" */
@@ -59,7 +59,7 @@ export async function terraformFmtFiles(files: readonly string[], cwd: string, p
 
 /** `terraform fmt` of every stack in `outdir` (e.g. the CLI's output, to compare with ours). */
 export async function terraformFmt(outdir: string, parallelism = os.availableParallelism()): Promise<void> {
-  await terraformFmtFiles(stackFiles(outdir).map((s) => s.file), outdir, parallelism);
+  await terraformFmtFiles(synthesizedStacks(outdir).map((s) => s.file), outdir, parallelism);
 }
 
 /** Splits files into `count` groups of about equal size (largest first, onto the lightest group). */
@@ -74,17 +74,9 @@ function balancedGroups(files: readonly string[], count: number): string[][] {
   return groups.map((g) => g.files);
 }
 
-/** Every stack's synthesized file, in manifest order. */
-export function stackFiles(outdir: string): { name: string; file: string }[] {
-  return Object.entries(readManifest(outdir).stacks).map(([name, stack]) => {
-    if (!stack.synthesizedStackPath) throw new Error(`${outdir}/manifest.json names no synthesized file for stack ${name}`);
-    return { name, file: path.join(outdir, stack.synthesizedStackPath) };
-  });
-}
-
 /** Repairs every stack's HCL in place and returns the stack names, in manifest order. */
 export function repairStacks(outdir: string): string[] {
-  return stackFiles(outdir).map(({ name, file }) => {
+  return synthesizedStacks(outdir).map(({ name, file }) => {
     fs.writeFileSync(file, repairHcl(fs.readFileSync(file, "utf8")));
     return name;
   });
@@ -102,7 +94,7 @@ export interface FormattedStacks {
  * `terraform fmt` takes the rest.
  */
 export async function repairAndFormatStacks(outdir: string, formatter: Formatter = formatterFromEnv()): Promise<FormattedStacks> {
-  const stacks = stackFiles(outdir);
+  const stacks = synthesizedStacks(outdir);
   const byTerraformFmt: string[] = [];
   for (const { file } of stacks) {
     const repaired = repairHcl(fs.readFileSync(file, "utf8"));
@@ -121,13 +113,11 @@ export async function repairAndFormatStacks(outdir: string, formatter: Formatter
 const TERRAFORM_WORKING_FILES = [".terraform", ".terraform.lock.hcl"];
 
 function keepTerraformWorkingFiles(previous: string, next: string): void {
-  const stacksDir = path.join(previous, "stacks");
-  if (!fs.existsSync(stacksDir)) return;
-  for (const stack of fs.readdirSync(stacksDir)) {
-    if (!fs.existsSync(path.join(next, "stacks", stack))) continue;
+  for (const stack of synthesizedStacks(next)) {
+    const previousDir = path.join(previous, path.relative(next, stack.dir));
     for (const name of TERRAFORM_WORKING_FILES) {
-      const from = path.join(stacksDir, stack, name);
-      if (fs.existsSync(from)) fs.renameSync(from, path.join(next, "stacks", stack, name));
+      const from = path.join(previousDir, name);
+      if (fs.existsSync(from)) fs.renameSync(from, path.join(stack.dir, name));
     }
   }
 }

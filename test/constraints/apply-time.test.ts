@@ -17,39 +17,35 @@ import { validateEnvironment } from "../../environments/validate";
 import type { EnvironmentInput } from "../../environments/types";
 import { accessLogFormat, accessLogFormatProblems } from "../../modules/access-log-format";
 import { AccessLogMetricFilters } from "../../modules/access-log-metric-filters";
-import {
-  alarmProblems,
-  cloudTrailNameProblems,
-  DASHBOARD_NAME,
-  DEFAULT_MAX_SAMPLING_RULES_PER_REGION,
-  DELIVERY_STREAM_NAME,
-  FIREHOSE_FILE_EXTENSION,
-  firehosePrefixProblems,
-  IAM_ROLE_DESCRIPTION,
-  IAM_ROLE_NAME,
-  iamPolicyLength,
-  KMS_ALIAS_NAME,
-  literalText,
-  LOG_GROUP_NAME,
-  MAX_METRIC_FILTERS_PER_LOG_GROUP,
-  MAX_ROLE_INLINE_POLICIES_LENGTH,
-  MAX_SUBSCRIPTION_FILTERS_PER_LOG_GROUP,
-  MAX_TRUST_POLICY_LENGTH,
-  metricFilterProblems,
-  SNS_TOPIC_NAME,
-} from "../../modules/aws-limits";
+import { cloudTrailNameProblems, firehosePrefixProblems, iamPolicyLength, literalText, metricFilterProblems } from "../../modules/aws-limits";
 import { ConfigRules } from "../../modules/config-rules";
 import { cloudTrailKeyGrants } from "../../modules/kms-grants";
 import { KmsKey } from "../../modules/kms-key";
 import { lifecycleRuleProblems, lifecycleRules } from "../../modules/lifecycle-rules";
-import { LIFECYCLE_DEFAULTS } from "../../environments/defaults";
 import { EncryptedLogGroup } from "../../modules/log-group";
-import { awsLocation } from "../../modules/naming";
+import { awsLocation } from "../../modules/arn";
 import { SavedQueries } from "../../modules/saved-queries";
 import { StageAlarms } from "../../modules/stage-alarms";
-import { ALARM_DEFAULTS } from "../../environments/defaults";
 import { buildStacks } from "../../stacks/app";
+import { pagingAlarms } from "../support/alarm-settings";
+import {
+  DASHBOARD_NAME_RULE,
+  DELIVERY_STREAM_NAME_RULE,
+  FILE_EXTENSION_RULE,
+  IAM_QUOTAS,
+  IAM_ROLE_DESCRIPTION_RULE,
+  IAM_ROLE_NAME_RULE,
+  KMS_ALIAS_RULE,
+  KMS_RESERVED_ALIAS_PREFIX,
+  LOG_GROUP_NAME_RULE,
+  METRIC_FILTERS_PER_LOG_GROUP,
+  PUT_METRIC_ALARM,
+  SNS_TOPIC_NAME_RULE,
+  SUBSCRIPTION_FILTERS_PER_LOG_GROUP,
+  XRAY_SAMPLING_RULES_PER_REGION,
+} from "../support/aws-facts";
 import { rejectionOf, withEnv } from "../support/environments";
+import { archiveLifecycle } from "../support/lifecycle";
 
 // ----------------------------------------------------------------------------------------------------
 // The shipped stacks, synthesized once. Config rules are on in the non-production account here, so
@@ -116,22 +112,22 @@ it("the checks below see every resource type the project emits", () => {
 // ----------------------------------------------------------------------------------------------------
 describe("CloudWatch alarms (Amazon CloudWatch API Reference, PutMetricAlarm)", () => {
   it("AlarmName 1..255, AlarmDescription 0..1024 characters, at most 5 actions per state: every emitted alarm", () => {
+    const { maxNameLength, maxDescriptionLength, maxActionsPerState } = PUT_METRIC_ALARM;
     for (const alarm of resources("aws_cloudwatch_metric_alarm")) {
-      const problems = alarmProblems({
-        alarmName: alarm.alarm_name,
-        alarmDescription: alarm.alarm_description,
-        alarmActions: alarm.alarm_actions,
-        okActions: alarm.ok_actions,
-        insufficientDataActions: alarm.insufficient_data_actions,
-      });
-      expect({ alarm: alarm.alarm_name, problems }).toEqual({ alarm: alarm.alarm_name, problems: [] });
+      const actions = [alarm.alarm_actions, alarm.ok_actions, alarm.insufficient_data_actions].map((list) => (list ?? []).length);
+      expect({
+        alarm: alarm.alarm_name,
+        name: new RegExp(`^[^\\u0000-\\u001f\\u007f]{1,${maxNameLength}}$`).test(alarm.alarm_name),
+        description: (alarm.alarm_description ?? "").length <= maxDescriptionLength,
+        actions: actions.every((n) => n <= maxActionsPerState),
+      }).toEqual({ alarm: alarm.alarm_name, name: true, description: true, actions: true });
     }
   });
 
   it("AlarmDescription over 1024 characters is refused at synth by StageAlarms", () => {
     // GIVEN a dashboard name long enough to push the description over PutMetricAlarm's limit
     const build = () =>
-      Testing.synthScope((scope) => new StageAlarms(scope, "alarms", { apiName: "orders-api-dev", stageName: "v1", alarms: ALARM_DEFAULTS, topicArn: "arn:aws:sns:eu-west-1:111111111111:t", dashboardName: "d".repeat(700) }));
+      Testing.synthScope((scope) => new StageAlarms(scope, "alarms", { apiName: "orders-api-dev", stageName: "v1", alarms: pagingAlarms, topicArn: "arn:aws:sns:eu-west-1:111111111111:t", dashboardName: "d".repeat(700) }));
     // THEN the error names the alarm, the field and the limit
     expect(build).toThrow(/StageAlarms orders-api-dev-v1-5xx-rate: alarmDescription = ".*" is \d+ characters long\. Allowed: 0 to 1024 characters/);
   });
@@ -150,7 +146,7 @@ describe("CloudWatch Logs (Amazon CloudWatch Logs API Reference)", () => {
   it("CreateLogGroup: names of 1..512 [.-_/#A-Za-z0-9], not starting with aws/: every emitted log group", () => {
     for (const group of resources("aws_cloudwatch_log_group")) {
       const text = literalText(group.name.replace(/\$\{[^}]+\}/g, "x"));
-      expect({ group: group.name, ok: LOG_GROUP_NAME.test(text) && !text.startsWith("aws/") }).toEqual({ group: group.name, ok: true });
+      expect({ group: group.name, ok: LOG_GROUP_NAME_RULE.test(text) && !text.startsWith("aws/") }).toEqual({ group: group.name, ok: true });
     }
   });
 
@@ -194,14 +190,14 @@ describe("CloudWatch Logs (Amazon CloudWatch Logs API Reference)", () => {
   it("PutMetricFilter: at most 100 metric filters per log group, across every stack", () => {
     const perGroup = new Map<string, number>();
     for (const f of resources("aws_cloudwatch_log_metric_filter")) perGroup.set(`${f.account}/${f.region}/${f.log_group_name}`, (perGroup.get(`${f.account}/${f.region}/${f.log_group_name}`) ?? 0) + 1);
-    expect(Math.max(...perGroup.values())).toBeLessThanOrEqual(MAX_METRIC_FILTERS_PER_LOG_GROUP);
+    expect(Math.max(...perGroup.values())).toBeLessThanOrEqual(METRIC_FILTERS_PER_LOG_GROUP);
   });
 
   it("PutSubscriptionFilter: each log group can have up to two subscription filters, across every stack", () => {
     const filters = resources("aws_cloudwatch_log_subscription_filter");
     const perGroup = new Map<string, number>();
     for (const f of filters) perGroup.set(`${f.account}/${f.region}/${f.log_group_name}`, (perGroup.get(`${f.account}/${f.region}/${f.log_group_name}`) ?? 0) + 1);
-    expect(Math.max(...perGroup.values())).toBeLessThanOrEqual(MAX_SUBSCRIPTION_FILTERS_PER_LOG_GROUP);
+    expect(Math.max(...perGroup.values())).toBeLessThanOrEqual(SUBSCRIPTION_FILTERS_PER_LOG_GROUP);
   });
 
   it("PutSubscriptionFilter tests delivery to the stream when the filter is created: it waits for the stream (terraform-provider-aws #17049)", () => {
@@ -250,7 +246,7 @@ describe("CloudWatch Logs (Amazon CloudWatch Logs API Reference)", () => {
 describe("KMS (AWS Key Management Service API Reference)", () => {
   it("CreateAlias: alias/ and 1..256 of [a-zA-Z0-9:/_-], never alias/aws/: every emitted alias", () => {
     for (const alias of resources("aws_kms_alias")) {
-      expect({ alias: alias.name, ok: KMS_ALIAS_NAME.test(alias.name) && alias.name.length <= 256 && !alias.name.startsWith("alias/aws/") }).toEqual({ alias: alias.name, ok: true });
+      expect({ alias: alias.name, ok: KMS_ALIAS_RULE.test(alias.name) && !alias.name.startsWith(KMS_RESERVED_ALIAS_PREFIX) }).toEqual({ alias: alias.name, ok: true });
     }
   });
 
@@ -308,7 +304,7 @@ describe("KMS (AWS Key Management Service API Reference)", () => {
 describe("IAM (IAM API Reference, CreateRole and PutRolePolicy; IAM User Guide, \"IAM and AWS STS quotas\")", () => {
   it("CreateRole: RoleName 1..64 of [\\w+=,.@-], Description up to 1000 Latin-1 characters; PutRolePolicy: PolicyName 1..128 of [\\w+=,.@-]", () => {
     for (const role of resources("aws_iam_role")) {
-      expect({ role: role.name, name: IAM_ROLE_NAME.test(role.name), description: IAM_ROLE_DESCRIPTION.test(role.description ?? "") }).toEqual({ role: role.name, name: true, description: true });
+      expect({ role: role.name, name: IAM_ROLE_NAME_RULE.test(role.name), description: IAM_ROLE_DESCRIPTION_RULE.test(role.description ?? "") }).toEqual({ role: role.name, name: true, description: true });
     }
     for (const policy of resources("aws_iam_role_policy")) expect({ policy: policy.name, ok: /^[\w+=,.@-]{1,128}$/.test(policy.name) }).toEqual({ policy: policy.name, ok: true });
   });
@@ -322,7 +318,7 @@ describe("IAM (IAM API Reference, CreateRole and PutRolePolicy; IAM User Guide, 
       const policies = resources("aws_iam_role_policy").filter((p) => p.stack === role.stack && p.role === `\${aws_iam_role.${role.id}.id}`);
       const inline = policies.reduce((sum, p) => sum + length(policyDocument(role.stack, p.policy)), 0);
       measured += policies.length;
-      expect({ role: role.name, trust: trust <= MAX_TRUST_POLICY_LENGTH, inline: inline <= MAX_ROLE_INLINE_POLICIES_LENGTH }).toEqual({ role: role.name, trust: true, inline: true });
+      expect({ role: role.name, trust: trust <= IAM_QUOTAS.trustPolicyLength, inline: inline <= IAM_QUOTAS.roleInlinePoliciesLength }).toEqual({ role: role.name, trust: true, inline: true });
     }
     // THEN every inline policy was measured against its role
     expect(measured).toBe(resources("aws_iam_role_policy").length);
@@ -352,8 +348,8 @@ describe("Kinesis Data Firehose (Amazon Data Firehose API Reference, CreateDeliv
       const s3 = stream.extended_s3_configuration;
       expect({
         stream: stream.name,
-        name: DELIVERY_STREAM_NAME.test(stream.name),
-        extension: FIREHOSE_FILE_EXTENSION.test(s3.file_extension ?? ""),
+        name: DELIVERY_STREAM_NAME_RULE.test(stream.name),
+        extension: FILE_EXTENSION_RULE.test(s3.file_extension ?? ""),
         size: s3.buffering_size >= 1 && s3.buffering_size <= 128,
         interval: s3.buffering_interval >= 0 && s3.buffering_interval <= 900,
       }).toEqual({ stream: stream.name, name: true, extension: true, size: true, interval: true });
@@ -405,7 +401,7 @@ describe("X-Ray (AWS X-Ray API Reference, CreateSamplingRule; General Reference,
     const rules = resources("aws_xray_sampling_rule");
     const perRegion = new Map<string, number>();
     for (const r of rules) perRegion.set(`${r.account}/${r.region}`, (perRegion.get(`${r.account}/${r.region}`) ?? 0) + 1);
-    expect(Math.max(...perRegion.values())).toBeLessThanOrEqual(DEFAULT_MAX_SAMPLING_RULES_PER_REGION);
+    expect(Math.max(...perRegion.values())).toBeLessThanOrEqual(XRAY_SAMPLING_RULES_PER_REGION);
     expect(repeated(rules, (r) => `${r.account}/${r.region}/${r.rule_name}`)).toEqual([]);
   });
 });
@@ -423,15 +419,15 @@ describe("S3 lifecycle (Amazon S3 API Reference, PutBucketLifecycleConfiguration
   it("an Expiration with ExpiredObjectDeleteMarker and Days is found; lifecycleRules keeps the marker in a rule of its own", () => {
     const combined = [{ id: "x", status: "Enabled", expiration: [{ days: 30, expiredObjectDeleteMarker: true }] }];
     expect(lifecycleRuleProblems(combined)).toEqual([expect.objectContaining({ field: "rule[0].expiration", allowed: "expiredObjectDeleteMarker in a rule of its own" })]);
-    expect(lifecycleRuleProblems([...lifecycleRules(LIFECYCLE_DEFAULTS), ...lifecycleRules(LIFECYCLE_DEFAULTS)]).map((p) => p.problem)).toContain("is used by another rule");
-    expect(lifecycleRuleProblems(lifecycleRules(LIFECYCLE_DEFAULTS))).toEqual([]);
+    expect(lifecycleRuleProblems([...lifecycleRules(archiveLifecycle), ...lifecycleRules(archiveLifecycle)]).map((p) => p.problem)).toContain("is used by another rule");
+    expect(lifecycleRuleProblems(lifecycleRules(archiveLifecycle))).toEqual([]);
   });
 });
 
 // ----------------------------------------------------------------------------------------------------
 describe("names other APIs check only at apply", () => {
   it("SNS CreateTopic: 1..256 ASCII letters, digits, '_' and '-': every emitted topic", () => {
-    for (const topic of resources("aws_sns_topic")) expect({ topic: topic.name, ok: SNS_TOPIC_NAME.test(topic.name) }).toEqual({ topic: topic.name, ok: true });
+    for (const topic of resources("aws_sns_topic")) expect({ topic: topic.name, ok: SNS_TOPIC_NAME_RULE.test(topic.name) }).toEqual({ topic: topic.name, ok: true });
   });
 
   it("CloudTrail CreateTrail: 3..128 of letters, digits, '.', '_', '-', starting and ending with a letter or digit, no adjacent '.', '_', '-', not an IP address: every emitted trail", () => {
@@ -447,7 +443,7 @@ describe("names other APIs check only at apply", () => {
     for (const dashboard of resources("aws_cloudwatch_dashboard")) {
       const body = JSON.parse(dashboard.dashboard_body);
       const alarms = body.widgets.filter((w: any) => w.type === "alarm").map((w: any) => w.properties.alarms.length);
-      expect({ dashboard: dashboard.dashboard_name, name: DASHBOARD_NAME.test(dashboard.dashboard_name), alarms: alarms.every((n: number) => n <= 100) }).toEqual({
+      expect({ dashboard: dashboard.dashboard_name, name: DASHBOARD_NAME_RULE.test(dashboard.dashboard_name), alarms: alarms.every((n: number) => n <= 100) }).toEqual({
         dashboard: dashboard.dashboard_name,
         name: true,
         alarms: true,

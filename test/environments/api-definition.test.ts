@@ -9,10 +9,11 @@ import * as path from "path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Testing, TerraformStack } from "cdktf";
 import { ENVIRONMENTS, loadEnvironments } from "../../environments";
-import { findJsonSyntaxError, loadApiDefinition, projectRoot, resolveDefinitionFile } from "../../environments/openapi";
+import { apiOperations, findJsonSyntaxError, loadApiDefinition, projectRoot, resolveDefinitionFile } from "../../environments/openapi";
 import { ORDERS_API } from "../../environments/sample-api";
 import type { EnvironmentInput } from "../../environments/types";
 import { validateEnvironment } from "../../environments/validate";
+import { methodPath } from "../../modules/api-stage";
 import { OpenApiRestApi } from "../../modules/openapi-rest-api";
 import { definitionFile, sampleDocument } from "../support/api-definition";
 import { rejectionOf, withEnv, withStage } from "../support/environments";
@@ -43,6 +44,17 @@ describe("the shipped sample API", () => {
     const get = sampleDocument().paths["/orders/{orderId}"].get;
     expect(get["x-amazon-apigateway-integration"].cacheKeyParameters).toEqual(["method.request.path.orderId"]);
     expect(get.parameters).toContainEqual(expect.objectContaining({ name: "orderId", in: "path", required: true }));
+  });
+
+  // method_path is a JSON Pointer token (RFC 6901): `~1` decodes to '/', then `~0` to '~' (terraform-provider-aws #9738).
+  it("gives every operation a method path that decodes back to its route", () => {
+    const decode = (token: string) => token.replace(/~1/g, "/").replace(/~0/g, "~");
+    const operations = apiOperations(loadApiDefinition(ORDERS_API.definitionFile).document!);
+    expect(operations.length).toBeGreaterThan(0);
+    for (const op of operations) {
+      const [token, method, ...rest] = methodPath(op).split("/");
+      expect({ resourcePath: decode(token), method, rest }).toEqual({ resourcePath: op.resourcePath, method: op.httpMethod, rest: [] });
+    }
   });
 });
 

@@ -8,9 +8,11 @@ import { Testing } from "cdktf";
 import { ENVIRONMENTS } from "../../environments";
 import { checkEnvironment, validateEnvironment } from "../../environments/validate";
 import type { EnvironmentInput } from "../../environments/types";
-import { AWS_REGIONS, UNKNOWN_TO_TERRAFORM_S3_BACKEND } from "../../modules/aws-regions";
-import { MAX_TAGS_PER_RESOURCE, partitionOf, STANDARD_TAG_KEYS, standardTags } from "../../modules/naming";
+import { partitionOf } from "../../modules/arn";
+import { UNKNOWN_TO_TERRAFORM_S3_BACKEND } from "../../modules/aws-regions";
+import { STANDARD_TAG_KEYS, standardTags } from "../../modules/tags";
 import { buildStacks } from "../../stacks/app";
+import { PROVIDER_REGIONS, TAG_LIMITS } from "../support/aws-facts";
 import { rejectionOf, withEnv, withStage } from "../support/environments";
 
 function expectRejected(input: EnvironmentInput, ...fragments: string[]): string {
@@ -59,7 +61,7 @@ describe("tags AWS rejects at apply", () => {
     accepted(withTags({ "cost center": "Zürich Büro", Kostenstelle: "a/b=c+d@e:f.g_h-1", 日本: "", team: "" }));
   });
 
-  it(`at most ${MAX_TAGS_PER_RESOURCE} tags per resource, counting the ${STANDARD_TAG_KEYS.length} the project adds`, () => {
+  it(`at most ${TAG_LIMITS.perResource} tags per resource, counting the 4 the project adds`, () => {
     const tags = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`team-${i}`, "x"]));
     accepted(withTags(tags(46)));
     expectRejected(
@@ -127,7 +129,7 @@ describe("regions that do not exist", () => {
       withEnv("staging", { region: "eu-west-9" }),
       'environment "staging": region = "eu-west-9": is not a region of the aws partition that AWS provider 5.100 knows (plan would fail with "invalid AWS Region"). Allowed: one of af-south-1, ap-east-1,',
     );
-    for (const region of AWS_REGIONS.aws) expect(message).toContain(region);
+    for (const region of PROVIDER_REGIONS.aws) expect(message).toContain(region);
     expect(message).not.toContain("cn-north-1");
   });
 
@@ -156,7 +158,7 @@ describe("regions that do not exist", () => {
   });
 
   it("every listed region is accepted, and is in the partition partitionOf writes its ARNs for", () => {
-    for (const [partition, regions] of Object.entries(AWS_REGIONS)) {
+    for (const [partition, regions] of Object.entries(PROVIDER_REGIONS)) {
       for (const region of regions) {
         expect(validateEnvironment(withEnv("dev", { region })).region).toBe(region);
         expect({ region, partition: partitionOf(region) }).toEqual({ region, partition });

@@ -19,7 +19,7 @@ function expectRejected(input: EnvironmentInput, ...fragments: string[]): void {
 
 describe("state backend config", () => {
   it("the shipped configs: every environment in its own account's S3 bucket (CI deploys them all)", () => {
-    const [dev, staging, prod] = loadEnvironments(Object.values(ENVIRONMENTS));
+    const [dev, staging, prod] = loadEnvironments([ENVIRONMENTS.dev, ENVIRONMENTS.staging, ENVIRONMENTS.prod]);
     expect(dev.stateBackend).toEqual(staging.stateBackend);
     expect(loadEnvironments([{ ...ENVIRONMENTS.dev, stateBackend: undefined }])[0].stateBackend).toEqual({ type: "local" }); // the default
     expect(staging.stateBackend).toMatchObject({ type: "s3", keyPrefix: "apigw-observability" });

@@ -2,26 +2,21 @@ import { ApiGatewayMethodSettings } from "@cdktf/provider-aws/lib/api-gateway-me
 import { ApiGatewayStage } from "@cdktf/provider-aws/lib/api-gateway-stage";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import type { Construct } from "constructs";
-import { ENVIRONMENTS } from "../../environments";
-import { ORDERS_API } from "../../environments/sample-api";
-import { validateEnvironment } from "../../environments/validate";
-import type { StageConfig } from "../../environments/types";
 import { accessLogFormat } from "../../modules/access-log-format";
-import { ApiStage, methodPath } from "../../modules/api-stage";
+import { ApiStage, type ApiStageProps, methodPath } from "../../modules/api-stage";
 import { OpenApiRestApi } from "../../modules/openapi-rest-api";
+import { ORDERS_DEFINITION_FILE } from "../support/definition-file";
+import { cachedStage, verboseStage } from "../support/stage-settings";
 import { all, only, synth } from "../support/synth";
 
-const prodStages = validateEnvironment(ENVIRONMENTS.prod).stages;
-const devStage = validateEnvironment(ENVIRONMENTS.dev).stages[0];
-
-function stageIn(scope: Construct, stage: StageConfig, preventDestroy = false): ApiStage {
-  const api = new OpenApiRestApi(scope, "api", { name: "orders-api-test", definitionFile: ORDERS_API.definitionFile });
+function stageIn(scope: Construct, stage: ApiStageProps["stage"], preventDestroy = false): ApiStage {
+  const api = new OpenApiRestApi(scope, "api", { name: "orders-api-test", definitionFile: ORDERS_DEFINITION_FILE });
   return new ApiStage(scope, `stage-${stage.name}`, { api, stage, logs: { retentionInDays: 365, kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/k", preventDestroy } });
 }
 
 describe("ApiStage", () => {
-  describe("GIVEN the prod v1 stage (cache, three method overrides)", () => {
-    const s = synth((scope) => stageIn(scope, prodStages[0], true));
+  describe("GIVEN a protected stage with a cache and three method overrides", () => {
+    const s = synth((scope) => stageIn(scope, cachedStage, true));
 
     it("traces with X-Ray and writes JSON access logs to its own log group", () => {
       expect(s.json).toHaveResourceWithProperties(ApiGatewayStage, {
@@ -81,8 +76,8 @@ describe("ApiStage", () => {
     });
   });
 
-  describe("GIVEN the dev stage (INFO, data trace, no cache)", () => {
-    const s = synth((scope) => stageIn(scope, devStage));
+  describe("GIVEN a development stage (INFO, data trace, no cache)", () => {
+    const s = synth((scope) => stageIn(scope, verboseStage));
 
     it("logs at INFO with data trace and no cache settings", () => {
       const settings = only(s, "aws_api_gateway_method_settings").settings;

@@ -1,8 +1,8 @@
 import { Cloudtrail } from "@cdktf/provider-aws/lib/cloudtrail";
-import { LIFECYCLE_DEFAULTS } from "../../environments/defaults";
 import { AccountTrail, trailArn } from "../../modules/cloudtrail";
 import { cloudTrailDescribeKeyGrant, cloudTrailEncryptGrant } from "../../modules/kms-grants";
-import { awsLocation } from "../../modules/naming";
+import { awsLocation } from "../../modules/arn";
+import { archiveLifecycle } from "../support/lifecycle";
 import { dataNamed, only, synth } from "../support/synth";
 
 const location = awsLocation("123456789012", "eu-west-1");
@@ -18,7 +18,7 @@ describe("AccountTrail", () => {
       trailName: "acme-account-trail",
       bucketName,
       kmsKeyArn,
-      lifecycle: LIFECYCLE_DEFAULTS,
+      lifecycle: archiveLifecycle,
       logRetentionDays: 90,
       logsRoleName: "acme-account-trail-logs-eu-west-1",
       preventDestroy: true,

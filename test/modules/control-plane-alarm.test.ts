@@ -4,9 +4,9 @@ import {
   API_GATEWAY_CHANGE_PATTERN,
   ControlPlaneChangeAlarm,
   controlPlaneChangePattern,
-  MAX_FILTER_PATTERN_LENGTH,
   parseDeployerPrincipal,
 } from "../../modules/control-plane-alarm";
+import { FILTER_PATTERN_MAX_LENGTH } from "../support/aws-facts";
 import { apiGatewayEvent, filterMatches, iamUser, roleSession } from "../support/filter-pattern";
 import { only, synth } from "../support/synth";
 
@@ -51,8 +51,8 @@ describe("the control-plane change filter pattern", () => {
 
   it("five role ARNs fit PutMetricFilter's 1024 characters (API reference: filterPattern, at most 1024)", () => {
     const five = Array.from({ length: 5 }, (_, i) => ({ arn: `arn:aws:iam::${ACCOUNT}:role/github-deploy-${i}` }));
-    expect(controlPlaneChangePattern(five).length).toBeLessThanOrEqual(MAX_FILTER_PATTERN_LENGTH);
-    expect(controlPlaneChangePattern([...five, ...five.map((d) => ({ arn: `${d.arn}x` }))]).length).toBeGreaterThan(MAX_FILTER_PATTERN_LENGTH);
+    expect(controlPlaneChangePattern(five).length).toBeLessThanOrEqual(FILTER_PATTERN_MAX_LENGTH);
+    expect(controlPlaneChangePattern([...five, ...five.map((d) => ({ arn: `${d.arn}x` }))]).length).toBeGreaterThan(FILTER_PATTERN_MAX_LENGTH);
   });
 });
 

@@ -2,8 +2,9 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { alarmStatusWidgets, ApiDashboard, type ApiDashboardProps } from "../../modules/dashboard";
-import { GRID_WIDTH, layout, type MetricWidget, textWidget, type Widget } from "../../modules/dashboard-widgets";
+import { layout, type MetricWidget, textWidget, type Widget } from "../../modules/dashboard-widgets";
 import { accessLogMetric } from "../../modules/access-log-metric-filters";
+import { DASHBOARD_BODY } from "../support/aws-facts";
 import { only, synth } from "../support/synth";
 
 const props: ApiDashboardProps = {
@@ -101,7 +102,7 @@ describe("ApiDashboard", () => {
   it("places every widget inside the 24-unit grid without overlaps", () => {
     const cells = new Set<string>();
     for (const w of widgets) {
-      expect(w.x + w.width).toBeLessThanOrEqual(GRID_WIDTH);
+      expect(w.x + w.width).toBeLessThanOrEqual(DASHBOARD_BODY.gridColumns);
       for (let x = w.x; x < w.x + w.width; x++) {
         for (let y = w.y; y < w.y + w.height; y++) {
           expect(cells.has(`${x},${y}`)).toBe(false);

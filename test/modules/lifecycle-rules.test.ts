@@ -1,13 +1,15 @@
-import { LIFECYCLE_DEFAULTS } from "../../environments/defaults";
-import type { Lifecycle, Transition } from "../../environments/types";
 import { lifecycleProblems, lifecycleRules } from "../../modules/lifecycle-rules";
+import { archiveLifecycle } from "../support/lifecycle";
 
-const lifecycle = (changes: Partial<Lifecycle>): Lifecycle => ({ ...LIFECYCLE_DEFAULTS, ...changes });
+type Lifecycle = Parameters<typeof lifecycleRules>[0];
+type Transition = Lifecycle["transitions"][number];
+
+const lifecycle = (changes: Partial<Lifecycle>): Lifecycle => ({ ...archiveLifecycle, ...changes });
 const t = (storageClass: string, days: number) => ({ storageClass, days }) as Transition;
 
 describe("lifecycleRules", () => {
-  // GIVEN the default lifecycle: Standard-IA at 30, Glacier at 90, Deep Archive at 180, expiry after 7 years
-  const rules = lifecycleRules(LIFECYCLE_DEFAULTS);
+  // GIVEN a lifecycle of Standard-IA at 30, Glacier at 90, Deep Archive at 180, expiry after 7 years
+  const rules = lifecycleRules(archiveLifecycle);
 
   it("gives every rule a filter (the whole bucket) and enables it", () => {
     expect(rules.length).toBeGreaterThan(0);

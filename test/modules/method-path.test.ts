@@ -6,21 +6,20 @@
  * and throttling overrides do nothing, and plan stays clean (terraform-provider-aws #9738).
  */
 import { ApiGatewayMethodSettings } from "@cdktf/provider-aws/lib/api-gateway-method-settings";
-import { ENVIRONMENTS } from "../../environments";
-import { apiOperations, loadApiDefinition } from "../../environments/openapi";
-import { ORDERS_API } from "../../environments/sample-api";
-import type { MethodOverride, StageConfig } from "../../environments/types";
-import { validateEnvironment } from "../../environments/validate";
-import { ALL_METHODS, ApiStage, jsonPointerToken, methodPath } from "../../modules/api-stage";
+import { ALL_METHODS, ApiStage, type ApiStageProps, jsonPointerToken, methodPath } from "../../modules/api-stage";
 import { OpenApiRestApi } from "../../modules/openapi-rest-api";
+import { ORDERS_DEFINITION_FILE } from "../support/definition-file";
+import { cachedStage, plainStage } from "../support/stage-settings";
 import { all, synth } from "../support/synth";
 
 /** RFC 6901 decoding of one reference token: `~1` first, then `~0`. */
 const decode = (token: string) => token.replace(/~1/g, "/").replace(/~0/g, "~");
 
-function stageWith(stage: StageConfig) {
+type StageSettings = ApiStageProps["stage"];
+
+function stageWith(stage: StageSettings) {
   return synth((scope) => {
-    const api = new OpenApiRestApi(scope, "api", { name: "orders-api-test", definitionFile: ORDERS_API.definitionFile });
+    const api = new OpenApiRestApi(scope, "api", { name: "orders-api-test", definitionFile: ORDERS_DEFINITION_FILE });
     new ApiStage(scope, `stage-${stage.name}`, { api, stage, logs: { retentionInDays: 365, kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/k" } });
   });
 }
@@ -40,32 +39,36 @@ describe("methodPath (terraform-provider-aws #9738; RFC 6901)", () => {
     expect(methodPath({ httpMethod: "ANY", resourcePath: "/files/{proxy+}" })).toBe("~1files~1{proxy+}/ANY");
   });
 
-  it("decodes back to the route for every operation of the sample API", () => {
-    const doc = loadApiDefinition(ORDERS_API.definitionFile).document!;
-    for (const op of apiOperations(doc)) {
-      const [token, method, ...rest] = methodPath(op).split("/");
-      expect({ resourcePath: decode(token), method, rest }).toEqual({ resourcePath: op.resourcePath, method: op.httpMethod, rest: [] });
-    }
+  // The shipped API's own routes are checked the same way in test/environments/api-definition.test.ts.
+  it.each([
+    ["GET", "/"],
+    ["GET", "/health"],
+    ["POST", "/orders"],
+    ["GET", "/orders/{orderId}"],
+    ["DELETE", "/orders/{orderId}/items/{itemId}"],
+    ["ANY", "/files/{proxy+}"],
+    ["PUT", "/a~b/c~1d"],
+  ])("%s %s decodes back to its route: one token, then the method", (httpMethod, resourcePath) => {
+    const [token, method, ...rest] = methodPath({ httpMethod, resourcePath }).split("/");
+    expect({ resourcePath: decode(token), method, rest }).toEqual({ resourcePath, method: httpMethod, rest: [] });
   });
 });
 
 describe("ApiStage method settings", () => {
-  const prod = validateEnvironment(ENVIRONMENTS.prod);
-
-  it("GIVEN prod v1 THEN its overrides use JSON Pointer paths and the stage default stays */*", () => {
-    const paths = all(stageWith(prod.stages[0]), "aws_api_gateway_method_settings").map((m) => m.method_path).sort();
+  it("GIVEN a stage with three overrides, one on a nested path THEN they use JSON Pointer paths and the stage default stays */*", () => {
+    const paths = all(stageWith(cachedStage), "aws_api_gateway_method_settings").map((m) => m.method_path).sort();
     expect(paths).toEqual([ALL_METHODS, "~1health/GET", "~1orders/POST", "~1orders~1{orderId}/GET"]);
     expect(paths).not.toContain("orders/{orderId}/GET");
   });
 
   it("GIVEN an override of the root route THEN its method path is ~1/GET", () => {
-    const root: MethodOverride = { ...prod.stages[1], httpMethod: "GET", resourcePath: "/", cachingEnabled: false };
-    const s = stageWith({ ...prod.stages[1], methodOverrides: [root] });
+    const root: StageSettings["methodOverrides"][number] = { ...plainStage, httpMethod: "GET", resourcePath: "/", cachingEnabled: false };
+    const s = stageWith({ ...plainStage, methodOverrides: [root] });
     expect(s.json).toHaveResourceWithProperties(ApiGatewayMethodSettings, { method_path: "~1/GET" });
   });
 
-  it("GIVEN prod's cached GET /orders/{orderId} THEN the cache stays encrypted and clients cannot bypass it", () => {
-    const cached = all(stageWith(prod.stages[0]), "aws_api_gateway_method_settings").find((m) => m.method_path === "~1orders~1{orderId}/GET");
+  it("GIVEN a cached GET /orders/{orderId} THEN the cache stays encrypted and clients cannot bypass it", () => {
+    const cached = all(stageWith(cachedStage), "aws_api_gateway_method_settings").find((m) => m.method_path === "~1orders~1{orderId}/GET");
     expect(cached.settings).toMatchObject({ caching_enabled: true, cache_data_encrypted: true, require_authorization_for_cache_control: true });
   });
 });

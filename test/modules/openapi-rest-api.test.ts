@@ -1,15 +1,14 @@
 import { ApiGatewayDeployment } from "@cdktf/provider-aws/lib/api-gateway-deployment";
 import { ApiGatewayRestApi } from "@cdktf/provider-aws/lib/api-gateway-rest-api";
-import { resolveDefinitionFile } from "../../environments/openapi";
-import { ORDERS_API } from "../../environments/sample-api";
 import { OpenApiRestApi } from "../../modules/openapi-rest-api";
+import { ORDERS_DEFINITION_FILE } from "../support/definition-file";
 import { only, synth } from "../support/synth";
 
 describe("OpenApiRestApi", () => {
-  // GIVEN the sample API's definition file
-  const s = synth((scope) => new OpenApiRestApi(scope, "api", { name: "orders-api-dev", definitionFile: resolveDefinitionFile(ORDERS_API.definitionFile) }));
+  // GIVEN a definition file
+  const s = synth((scope) => new OpenApiRestApi(scope, "api", { name: "orders-api-dev", definitionFile: ORDERS_DEFINITION_FILE }));
 
-  it("is a regional REST API whose body is the shipped definition file", () => {
+  it("is a regional REST API whose body is the given definition file, shipped as an asset", () => {
     expect(s.json).toHaveResourceWithProperties(ApiGatewayRestApi, {
       name: "orders-api-dev",
       put_rest_api_mode: "overwrite",

@@ -4,12 +4,12 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Testing } from "cdktf";
-import { LIFECYCLE_DEFAULTS } from "../../environments/defaults";
 import { SecureBucket } from "../../modules/secure-bucket";
+import { archiveLifecycle } from "../support/lifecycle";
 import { dataNamed, only, synth } from "../support/synth";
 
 const kmsKeyArn = "arn:aws:kms:eu-west-1:123456789012:key/k";
-const props = { bucketName: "svc-dev-log-archive-123456789012-eu-west-1", partition: "aws", kmsKeyArn, lifecycle: LIFECYCLE_DEFAULTS };
+const props = { bucketName: "svc-dev-log-archive-123456789012-eu-west-1", partition: "aws", kmsKeyArn, lifecycle: archiveLifecycle };
 
 describe("SecureBucket", () => {
   // GIVEN a bucket with one extra policy statement
@@ -70,7 +70,7 @@ describe("SecureBucket", () => {
   });
 
   it("rejects a lifecycle S3 would reject", () => {
-    expect(() => Testing.synthScope((scope) => new SecureBucket(scope, "b", { ...props, lifecycle: { ...LIFECYCLE_DEFAULTS, expirationDays: 100 } }))).toThrow(
+    expect(() => Testing.synthScope((scope) => new SecureBucket(scope, "b", { ...props, lifecycle: { ...archiveLifecycle, expirationDays: 100 } }))).toThrow(
       "lifecycle.expirationDays = 100: expires objects before their last transition",
     );
   });

@@ -1,17 +1,13 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Testing } from "cdktf";
-import { ENVIRONMENTS } from "../../environments";
-import { validateEnvironment } from "../../environments/validate";
-import type { Alarms } from "../../environments/types";
 import { accessLogMetric } from "../../modules/access-log-metric-filters";
-import { alarmName, StageAlarms } from "../../modules/stage-alarms";
+import { alarmName, StageAlarms, type StageAlarmsProps } from "../../modules/stage-alarms";
+import { pagingAlarms, quietAlarms } from "../support/alarm-settings";
 import { all, synth } from "../support/synth";
 
 const topicArn = "arn:aws:sns:eu-west-1:222222222222:orders-api-prod-alarms";
-const prodAlarms = validateEnvironment(ENVIRONMENTS.prod).alarms;
-const devAlarms = validateEnvironment(ENVIRONMENTS.dev).alarms;
 
-function alarmsFor(alarms: Alarms, withLogMetric = true) {
+function alarmsFor(alarms: StageAlarmsProps["alarms"], withLogMetric = true) {
   return synth((scope) =>
     new StageAlarms(scope, "alarms", {
       apiName: "orders-api-prod",
@@ -25,8 +21,8 @@ function alarmsFor(alarms: Alarms, withLogMetric = true) {
 }
 
 describe("StageAlarms", () => {
-  describe("GIVEN prod's alarm settings", () => {
-    const s = alarmsFor(prodAlarms);
+  describe("GIVEN every alarm on, at AWS's recommended settings", () => {
+    const s = alarmsFor(pagingAlarms);
     const byName: Record<string, any> = Object.fromEntries(all(s, "aws_cloudwatch_metric_alarm").map((a) => [a.alarm_name, a]));
 
     it("alarms on the 5XXError rate as AWS recommends: Average > 0.05 in 3 of 3 one-minute periods", () => {
@@ -102,8 +98,8 @@ describe("StageAlarms", () => {
     });
   });
 
-  describe("GIVEN dev's alarm settings (client errors off, low traffic off)", () => {
-    const s = alarmsFor(devAlarms);
+  describe("GIVEN development settings (client errors off, low traffic off)", () => {
+    const s = alarmsFor(quietAlarms);
 
     it("creates only the enabled alarms", () => {
       const names = all(s, "aws_cloudwatch_metric_alarm").map((a) => a.alarm_name);
@@ -114,12 +110,12 @@ describe("StageAlarms", () => {
   });
 
   it("without a log metric, there is no log-based alarm", () => {
-    const names = all(alarmsFor(prodAlarms, false), "aws_cloudwatch_metric_alarm").map((a) => a.alarm_name);
+    const names = all(alarmsFor(pagingAlarms, false), "aws_cloudwatch_metric_alarm").map((a) => a.alarm_name);
     expect(names).not.toContain(alarmName("orders-api-prod", "v1", "serverErrorCount"));
   });
 
   it("rejects settings CloudWatch would reject", () => {
-    const bad = { ...prodAlarms, latency: { ...prodAlarms.latency, periodSeconds: 45 } };
+    const bad = { ...pagingAlarms, latency: { ...pagingAlarms.latency, periodSeconds: 45 } };
     expect(() => Testing.synthScope((scope) => new StageAlarms(scope, "a", { apiName: "x", stageName: "v1", alarms: bad, topicArn, dashboardName: "x" }))).toThrow(
       "StageAlarms x/v1: alarms.latency.periodSeconds = 45: is not a period CloudWatch accepts. Allowed: 10, 20, 30 or a multiple of 60",
     );

@@ -1,7 +1,8 @@
 /** Where each stack's state lives: a local file by default, or one encrypted, locked S3 object per stack. */
 import { Testing, TerraformStack } from "cdktf";
 import { configureStateBackend, s3StateKey } from "../../modules/state-backend";
-import type { StateBackend } from "../../environments/types";
+
+type StateBackend = NonNullable<Parameters<typeof configureStateBackend>[2]>;
 
 function backendOf(stackName: string, backend?: StateBackend): Record<string, any> {
   const app = Testing.app();

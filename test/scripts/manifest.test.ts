@@ -17,7 +17,7 @@ describe("stacks with dependencies", () => {
     expect(withDependencies(manifest, "account-a")).toEqual(["account-a"]);
   });
   it("an unknown stack names the allowed ones; a cycle is reported", () => {
-    expect(() => withDependencies(manifest, "qa")).toThrow('Unknown stack "qa". Allowed: account-a, dev, app, loop');
+    expect(() => withDependencies(manifest, "no-such-stack")).toThrow('Unknown stack "no-such-stack". Allowed: account-a, dev, app, loop');
     expect(() => withDependencies(manifest, "loop")).toThrow("Stack dependency cycle: loop -> loop");
   });
 });

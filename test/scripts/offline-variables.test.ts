@@ -6,7 +6,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { checkStacks, OFFLINE_VARIABLES_FILE, offlineVariableValues, type StackCheck } from "../../scripts/lib/terraform";
+import { checkStacks, type StackCheck } from "../../scripts/lib/check-stack";
+import { OFFLINE_VARIABLES_FILE, offlineVariableValues } from "../../scripts/lib/offline";
+import { writeStack } from "../support/hand-written-stack";
 
 const STACK = `terraform {
   required_providers {
@@ -52,8 +54,7 @@ let check: StackCheck;
 const planned = (type: string) => check.plan.resource_changes.find((c: any) => c.type === type).change.after;
 
 beforeAll(async () => {
-  fs.mkdirSync(stackDir, { recursive: true });
-  fs.writeFileSync(path.join(stackDir, "cdk.tf"), STACK);
+  writeStack(outdir, "secret", STACK);
   // A developer's real secret in the shell must never reach an offline plan.
   const previous = process.env.TF_VAR_pagerduty_url;
   process.env.TF_VAR_pagerduty_url = "https://events.pagerduty.com/integration/real-secret/enqueue";

@@ -6,8 +6,11 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { chooseMode, countChanges, credentialSource, planHeader, selectStacks, summaryMarkdown, type PlanOutcome } from "../../scripts/lib/plan";
+import { ENVIRONMENTS } from "../../environments";
+import { selectStacks } from "../../scripts/lib/manifest";
+import { chooseMode, countChanges, credentialSource, planHeader, summaryMarkdown, type PlanOutcome } from "../../scripts/lib/plan";
 import { synthHcl } from "../../scripts/lib/synth";
+import { expectedStackNames } from "../support/registry";
 
 const NO_HOME = path.join(os.tmpdir(), "no-such-home-for-plan-test");
 
@@ -54,7 +57,7 @@ describe("stack selection", () => {
     expect(selectStacks(available, ["prod", "dev", "prod"])).toEqual(["prod", "dev"]);
   });
   it("an unknown stack is an error naming the allowed ones", () => {
-    expect(() => selectStacks(available, ["qa"])).toThrow('Unknown stack "qa". Allowed: account-prod-eu-west-1, dev, prod');
+    expect(() => selectStacks(available, ["no-such-stack"])).toThrow('Unknown stack "no-such-stack". Allowed: account-prod-eu-west-1, dev, prod');
   });
 });
 
@@ -106,9 +109,9 @@ describe("npm run plan, end to end (offline)", () => {
   }, 300_000);
 
   it("an unknown stack or option fails with what is allowed", () => {
-    const unknownStack = run("qa", "--no-synth");
+    const unknownStack = run("no-such-stack", "--no-synth");
     expect(unknownStack.status).toBe(1);
-    expect(unknownStack.stderr).toContain('Unknown stack "qa". Allowed: account-nonprod-eu-west-1, account-prod-eu-west-1, dev, prod, staging');
+    expect(unknownStack.stderr).toContain(`Unknown stack "no-such-stack". Allowed: ${expectedStackNames(ENVIRONMENTS).join(", ")}`);
     expect(run("--destroy").stderr).toContain("Unknown option --destroy. Allowed: --offline, --online, --no-synth");
   });
 });

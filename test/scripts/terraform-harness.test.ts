@@ -6,18 +6,14 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import {
-  checkStacks,
-  copyStackForOffline,
-  findTerraform,
-  mirrorFromEnv,
-  OFFLINE_OVERRIDE_FILE,
-  OFFLINE_OVERRIDE_HCL,
-  runTerraform,
-  terraformEnv,
-  writeCliConfig,
-  type StackCheck,
-} from "../../scripts/lib/terraform";
+import { checkStacks, type StackCheck } from "../../scripts/lib/check-stack";
+import { mirrorFromEnv, writeCliConfig } from "../../scripts/lib/cli-config";
+import { copyStackForOffline, OFFLINE_OVERRIDE_FILE, OFFLINE_OVERRIDE_HCL } from "../../scripts/lib/offline";
+import { runTerraform } from "../../scripts/lib/run-terraform";
+import { runOnStacks } from "../../scripts/lib/stack-runner";
+import { findTerraform } from "../../scripts/lib/terraform-binary";
+import { terraformEnv } from "../../scripts/lib/terraform-env";
+import { writeStack } from "../support/hand-written-stack";
 
 const SAMPLE = `terraform {
   required_providers {
@@ -64,15 +60,10 @@ const outdir = path.join(work, "cdktf.out");
 const workRoot = path.join(work, "checks");
 let checks: Record<string, StackCheck> = {};
 
-function writeStack(stack: string, hcl: string): void {
-  fs.mkdirSync(path.join(outdir, "stacks", stack), { recursive: true });
-  fs.writeFileSync(path.join(outdir, "stacks", stack, "cdk.tf"), hcl);
-}
-
 beforeAll(async () => {
-  writeStack("sample", SAMPLE);
-  writeStack("unformatted", UNFORMATTED);
-  writeStack("deprecated", DEPRECATED);
+  writeStack(outdir, "sample", SAMPLE);
+  writeStack(outdir, "unformatted", UNFORMATTED);
+  writeStack(outdir, "deprecated", DEPRECATED);
   const results = await checkStacks(outdir, { workRoot });
   checks = Object.fromEntries(results.map((c) => [c.stack, c]));
 }, 180_000);
@@ -128,6 +119,21 @@ describe("checkStacks", () => {
 
   it("refuses a parallelism below 1", async () => {
     await expect(checkStacks(outdir, { parallelism: 0 })).rejects.toThrow("parallelism (TF_PARALLELISM) = 0 is not allowed");
+  });
+});
+
+describe("the stacks of a run", () => {
+  it("GIVEN a folder under stacks/ that the manifest does not list WHEN a run starts THEN it runs the listed stacks only, in name order", async () => {
+    const dir = path.join(work, "listed");
+    writeStack(dir, "b", SAMPLE);
+    writeStack(dir, "a", SAMPLE);
+    fs.mkdirSync(path.join(dir, "stacks", "stray"));
+    const seen = await runOnStacks({ outdir: dir, workRoot: path.join(dir, "run") }, async (job) => [job.stack, path.relative(dir, job.stackDir), path.relative(dir, job.workDir)]);
+    expect(seen).toEqual([
+      ["a", path.join("stacks", "a"), path.join("run", "stacks", "a")],
+      ["b", path.join("stacks", "b"), path.join("run", "stacks", "b")],
+    ]);
+    await expect(runOnStacks({ outdir: dir, stacks: ["stray"] }, async (job) => job.stack)).rejects.toThrow('Unknown stack "stray". Allowed: a, b');
   });
 });
 
@@ -199,8 +205,7 @@ plugin_cache_dir = "${cache}"
 describe("more of the harness", () => {
   it("reports validation errors with their summary, and does not plan", async () => {
     const broken = path.join(work, "broken");
-    fs.mkdirSync(path.join(broken, "stacks", "broken"), { recursive: true });
-    fs.writeFileSync(path.join(broken, "stacks", "broken", "cdk.tf"), SAMPLE.replace("retention_in_days = 7", "retention_in_days = 7\n  no_such_argument = true"));
+    writeStack(broken, "broken", SAMPLE.replace("retention_in_days = 7", "retention_in_days = 7\n  no_such_argument = true"));
     const [check] = await checkStacks(broken, { workRoot: path.join(broken, "checks") });
     expect(check.planOk).toBe(false);
     expect(check.diagnostics).toEqual([expect.objectContaining({ severity: "error", summary: "Unsupported argument" })]);

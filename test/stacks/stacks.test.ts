@@ -1,39 +1,24 @@
-/** The whole app's wiring: which stacks exist, how they depend on each other, what differs per env. */
-import { App, Testing } from "cdktf";
+/**
+ * The whole app's wiring: the checks that hold for any registry (test/support/checks/stack-wiring.ts, also run
+ * on a registry with an extra environment), and what differs between the shipped environments.
+ */
+import { Testing } from "cdktf";
 import { ENVIRONMENTS, loadEnvironments } from "../../environments";
-import { buildStacks, type Stacks } from "../../stacks/app";
-
-function build(): { app: App; stacks: Stacks } {
-  const app = Testing.app();
-  return { app, stacks: buildStacks(app, loadEnvironments(Object.values(ENVIRONMENTS))) };
-}
+import { buildStacks } from "../../stacks/app";
+import { describeStackWiring } from "../support/checks/stack-wiring";
+import { synthesizeRegistry } from "../support/registry";
 
 function parsed(stack: Parameters<typeof Testing.synth>[0]): any {
   return JSON.parse(Testing.synth(stack));
 }
 
+describeStackWiring(ENVIRONMENTS);
+
 describe("stacks", () => {
-  const { stacks } = build();
-  const names = (list: readonly { node: { id: string } }[]) => list.map((s) => s.node.id);
-
-  it("one account stack per distinct account and region, one stack per environment", () => {
-    expect(names(stacks.accounts)).toEqual(["account-nonprod-eu-west-1", "account-prod-eu-west-1"]);
-    expect(names(stacks.environments)).toEqual(["dev", "staging", "prod"]);
-  });
-
-  it("each environment stack depends on its own account stack only", () => {
-    const deps = Object.fromEntries(stacks.environments.map((s) => [s.node.id, s.dependencies.map((d) => d.node.id)]));
-    expect(deps).toEqual({ dev: ["account-nonprod-eu-west-1"], staging: ["account-nonprod-eu-west-1"], prod: ["account-prod-eu-west-1"] });
-  });
-
-  it("exactly one owner of aws_api_gateway_account per account and region", () => {
-    const owners = [...stacks.accounts, ...stacks.environments].filter((s) => parsed(s).resource?.aws_api_gateway_account);
-    expect(names(owners)).toEqual(names(stacks.accounts));
-    for (const s of stacks.accounts) expect(Object.keys(parsed(s).resource.aws_api_gateway_account)).toHaveLength(1);
-  });
+  const app = synthesizeRegistry(ENVIRONMENTS);
 
   it("every provider is pinned to its account and region and tags everything", () => {
-    const [dev, , prod] = stacks.environments.map(parsed);
+    const [dev, prod] = ["dev", "prod"].map(app.json);
     expect(dev.provider.aws[0]).toMatchObject({ region: "eu-west-1", allowed_account_ids: ["111111111111"] });
     expect(prod.provider.aws[0]).toMatchObject({ allowed_account_ids: ["222222222222"] });
     expect(prod.provider.aws[0].default_tags[0].tags).toMatchObject({ environment: "prod", service: "orders-api", owner: "platform-team", "managed-by": "cdktf" });
@@ -45,7 +30,7 @@ describe("stacks", () => {
   });
 
   it("differs per environment where the config does", () => {
-    const [dev, staging, prod] = stacks.environments.map(parsed);
+    const [dev, staging, prod] = ["dev", "staging", "prod"].map(app.json);
     const stageNames = (s: any) => Object.values(s.resource.aws_api_gateway_stage).map((x: any) => x.stage_name).sort();
     expect(stageNames(dev)).toEqual(["dev"]);
     expect(stageNames(staging)).toEqual(["v1", "v1-qa"]);
@@ -60,13 +45,13 @@ describe("stacks", () => {
   });
 
   it("names resources by their construct path, without hash suffixes", () => {
-    const dev = parsed(stacks.environments[0]);
+    const dev = app.json("dev");
     expect(Object.keys(dev.resource.aws_api_gateway_stage)).toEqual(["stage-dev_stage"]);
     expect(Object.keys(dev.resource.aws_kms_key).sort()).toEqual(["archive_key_key", "key_key"]);
   });
 
-  it("encrypts every log group and the alarm topic of an environment with its own key", () => {
-    const prod = parsed(stacks.environments[2]);
+  it("encrypts every log group and the alarm topic of prod with its own key", () => {
+    const prod = app.json("prod");
     for (const group of Object.values(prod.resource.aws_cloudwatch_log_group) as any[]) {
       expect(group.kms_key_id).toBe("${aws_kms_key.key_key.arn}");
     }
@@ -75,18 +60,9 @@ describe("stacks", () => {
 });
 
 describe("observability per environment", () => {
-  const { stacks } = build();
-  const [dev, staging, prod] = stacks.environments.map(parsed);
+  const app = synthesizeRegistry(ENVIRONMENTS);
+  const [dev, staging, prod] = ["dev", "staging", "prod"].map(app.json);
   const alarmNames = (s: any) => Object.values(s.resource.aws_cloudwatch_metric_alarm).map((a: any) => a.alarm_name).sort();
-
-  it("every alarm notifies the environment's own topic on ALARM and OK", () => {
-    for (const s of [dev, staging, prod]) {
-      for (const alarm of Object.values(s.resource.aws_cloudwatch_metric_alarm) as any[]) {
-        expect(alarm.alarm_actions).toEqual(["${aws_sns_topic.alarm-topic_topic.arn}"]);
-        expect(alarm.ok_actions).toEqual(["${aws_sns_topic.alarm-topic_topic.arn}"]);
-      }
-    }
-  });
 
   it("alarms differ where the config does: low traffic only in prod, no 4xx paging in dev", () => {
     expect(alarmNames(prod)).toEqual(expect.arrayContaining(["orders-api-prod-v1-low-traffic", "orders-api-prod-v2-low-traffic"]));
@@ -109,17 +85,6 @@ describe("observability per environment", () => {
       "${aws_cloudwatch_log_group.stage-v2_access-logs_log-group.name}",
       "${aws_cloudwatch_log_group.stage-v2_access-logs_log-group.name}",
     ]);
-  });
-
-  it("one dashboard per environment, naming its API and stages; its alarm widget lists the stack's alarms", () => {
-    for (const [s, stages] of [[dev, ["dev"]], [staging, ["v1", "v1-qa"]], [prod, ["v1", "v2"]]] as const) {
-      const [dashboard] = Object.values(s.resource.aws_cloudwatch_dashboard) as any[];
-      const body = JSON.parse(dashboard.dashboard_body);
-      const text = JSON.stringify(body);
-      for (const stage of stages) expect(text).toContain(`"Stage","${stage}"`);
-      const alarmWidget = body.widgets.find((w: any) => w.type === "alarm");
-      expect(alarmWidget.properties.alarms.map((a: string) => a.split(":alarm:")[1]).sort()).toEqual(alarmNames(s));
-    }
   });
 
   it("samples traces more in dev than in prod, one rule per traced stage scoped to it", () => {

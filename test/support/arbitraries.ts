@@ -1,9 +1,12 @@
-/** fast-check generators of environment configs: mostly valid values, with broken ones mixed in. */
+/**
+ * fast-check generators of environment configs: mostly valid values, with broken ones mixed in. Valid values
+ * are drawn from the AWS facts written out in aws-facts.ts, never from the implementation's own lists.
+ */
 import fc from "fast-check";
 import { ENVIRONMENTS } from "../../environments";
-import { CLOUDWATCH_RETENTION_DAYS } from "../../environments/rules/logs";
 import { ORDERS_API } from "../../environments/sample-api";
-import { CACHE_CLUSTER_SIZES, LOGGING_LEVELS, type EnvironmentInput } from "../../environments/types";
+import type { EnvironmentInput } from "../../environments/types";
+import { CACHE_CLUSTER_SIZES_API_GATEWAY_ACCEPTS, LOGGING_LEVELS_API_GATEWAY_ACCEPTS, RETENTION_DAYS_CLOUDWATCH_ACCEPTS } from "./aws-facts";
 
 /** Generators for one mode: only valid values, or valid values with broken ones mixed in. */
 function generators(broken: boolean) {
@@ -19,7 +22,7 @@ function generators(broken: boolean) {
   const methodOverride = fc.record(
     {
       method: mostly(fc.constantFrom(...OPERATIONS), fc.string()),
-      loggingLevel: mostly(fc.constantFrom(...LOGGING_LEVELS), fc.string()),
+      loggingLevel: mostly(fc.constantFrom(...LOGGING_LEVELS_API_GATEWAY_ACCEPTS), fc.string()),
       dataTraceEnabled: mostly(fc.boolean()),
       metricsEnabled: mostly(fc.boolean()),
       throttling,
@@ -41,7 +44,7 @@ function generators(broken: boolean) {
   const stage = fc.record(
     {
       name: mostly(fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/), fc.string()),
-      loggingLevel: mostly(fc.constantFrom(...LOGGING_LEVELS), fc.string()),
+      loggingLevel: mostly(fc.constantFrom(...LOGGING_LEVELS_API_GATEWAY_ACCEPTS), fc.string()),
       dataTraceEnabled: mostly(fc.boolean()),
       metricsEnabled: mostly(fc.boolean()),
       tracingEnabled: mostly(fc.boolean()),
@@ -49,7 +52,7 @@ function generators(broken: boolean) {
       caching: fc.record(
         {
           enabled: mostly(fc.boolean()),
-          clusterSize: mostly(fc.constantFrom(...CACHE_CLUSTER_SIZES), fc.string()),
+          clusterSize: mostly(fc.constantFrom(...CACHE_CLUSTER_SIZES_API_GATEWAY_ACCEPTS), fc.string()),
           ttlSeconds: mostly(fc.integer({ min: 0, max: 3600 }), number),
         },
         { requiredKeys: [] },
@@ -68,7 +71,7 @@ function generators(broken: boolean) {
     region: mostly(fc.constantFrom("eu-west-1", "us-east-1", "ap-southeast-2", "cn-north-1", "us-gov-west-1"), fc.string()),
     service: mostly(fc.constant("orders-api"), fc.string()),
     owner: mostly(fc.constant("platform-team"), fc.string()),
-    logs: fc.record({ retentionDays: mostly(fc.constantFrom(...CLOUDWATCH_RETENTION_DAYS), number) }),
+    logs: fc.record({ retentionDays: mostly(fc.constantFrom(...RETENTION_DAYS_CLOUDWATCH_ACCEPTS), number) }),
     deletionProtection: mostly(fc.boolean()),
     stages: mostly(fc.uniqueArray(stage, { minLength: 1, maxLength: 3, selector: (s) => s.name }), fc.array(stage, { maxLength: 2 })),
     // Team tags: AWS tag characters, never one of the standard keys (environment, service, owner, managed-by).

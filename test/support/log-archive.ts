@@ -1,9 +1,9 @@
 /** A LogArchive fixture: a protected archive with one LogSubscription per stage (v1, v2), built from its own props. */
 import type { Construct } from "constructs";
-import { LIFECYCLE_DEFAULTS } from "../../environments/defaults";
 import { LogArchive, type LogArchiveProps } from "../../modules/log-archive";
 import { LogSubscription } from "../../modules/log-subscription";
-import { awsLocation } from "../../modules/naming";
+import { awsLocation } from "../../modules/arn";
+import { archiveLifecycle } from "./lifecycle";
 
 export const bucketName = "svc-prod-log-archive-123456789012-eu-west-1";
 export const archiveProps: LogArchiveProps = {
@@ -13,7 +13,7 @@ export const archiveProps: LogArchiveProps = {
   streamNames: ["svc-prod-archive-v1", "svc-prod-archive-v2"],
   deliveryRoleName: "svc-prod-archive-delivery",
   subscriptionRoleName: "svc-prod-archive-subscription",
-  lifecycle: LIFECYCLE_DEFAULTS,
+  lifecycle: archiveLifecycle,
   preventDestroy: true,
 };
 /** The streams' error log groups: a year, the environment's key, protected. */

@@ -4,9 +4,9 @@
  * test uses it, chained after the real app command, because the CLI plans the folder it synthesized into.
  */
 import * as path from "path";
-import { stackFiles } from "../../scripts/lib/synth";
-import { writeOfflineOverride } from "../../scripts/lib/terraform";
+import { synthesizedStacks } from "../../scripts/lib/manifest";
+import { writeOfflineOverride } from "../../scripts/lib/offline";
 
 const outdir = process.argv[2];
 if (!outdir) throw new Error("usage: write-offline-overrides <outdir>");
-for (const { file } of stackFiles(path.resolve(outdir))) writeOfflineOverride(path.dirname(file));
+for (const { dir } of synthesizedStacks(path.resolve(outdir))) writeOfflineOverride(dir);

@@ -12,7 +12,8 @@ import { resolveAccount } from "../../environments/resolve";
 import type { AccountConfig } from "../../environments/types";
 import { controlPlaneChangePattern } from "../../modules/control-plane-alarm";
 import { repairAndFormatStacks } from "../../scripts/lib/synth";
-import { checkStacks, findTerraform, type StackCheck } from "../../scripts/lib/terraform";
+import { checkStacks, type StackCheck } from "../../scripts/lib/check-stack";
+import { findTerraform } from "../../scripts/lib/terraform-binary";
 import { AccountStack } from "../../stacks/account-stack";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "account-audit-"));

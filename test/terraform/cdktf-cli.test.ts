@@ -15,14 +15,14 @@ import * as os from "os";
 import * as path from "path";
 import { planStacks } from "../../scripts/lib/plan";
 import { synthHcl } from "../../scripts/lib/synth";
-import { mirrorFromEnv, OFFLINE_OVERRIDE_FILE, terraformEnv, writeCliConfig } from "../../scripts/lib/terraform";
+import { OFFLINE_OVERRIDE_FILE } from "../../scripts/lib/offline";
+import { prepareRunEnv } from "../../scripts/lib/terraform-env";
 
 const root = path.resolve(__dirname, "..", "..");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-cli-"));
 const outdir = path.join(work, "cdktf.out");
 const appCommand: string = JSON.parse(fs.readFileSync(path.join(root, "cdktf.json"), "utf8")).app;
-const cliConfig = writeCliConfig(path.join(work, "terraform"), { mirror: mirrorFromEnv(), pluginCacheDir: path.join(work, "terraform", "plugin-cache") });
-const env = { ...terraformEnv(cliConfig), CI: "true", FORCE_COLOR: "0" };
+const env = { ...prepareRunEnv(path.join(work, "terraform")), CI: "true", FORCE_COLOR: "0" };
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
@@ -51,13 +51,15 @@ function cdktf(args: readonly string[], opts: { offline?: boolean } = {}): strin
   return run.stdout;
 }
 
-/** The actions of a plan as Terraform prints them, from the first resource to the "Plan:" line. */
-function planBody(text: string): string[] {
-  const lines = text.split("\n").map((l) => l.trimEnd()).filter(Boolean);
-  const start = lines.findIndex((l) => /^\s*# \S+ (will|must) be /.test(l));
-  const end = lines.findIndex((l) => /^\s*Plan: \d+ to add/.test(l));
+/**
+ * The actions of a plan as Terraform prints them, from the first resource to the "Plan:" line, as one string
+ * without white space: the CLI re-emits Terraform's output in chunks and may break a line where a chunk ends.
+ */
+function planBody(text: string): string {
+  const start = text.search(/# \S+ (will|must) be /);
+  const end = text.search(/Plan: \d+ to add, \d+ to change, \d+ to destroy\./);
   if (start < 0 || end < start) throw new Error(`no plan in:\n${text}`);
-  return lines.slice(start, end + 1).map((l) => l.trim());
+  return text.slice(start, text.indexOf(".", end) + 1).replace(/\s+/g, "");
 }
 
 async function npmRunSynth(): Promise<Record<string, string>> {
@@ -110,10 +112,13 @@ it("cdktf diff after npm run synth plans to the end, exactly what npm run plan p
   // THEN it planned the bytes npm run synth wrote, and the same actions as npm run plan
   expect(synthesized(outdir)).toEqual(reviewed);
   // The CLI prefixes each line with the stack's name and adds the construct path after each address.
-  const cliLines = diff.split("\n").map((l) => l.replace(/^(dev {2}| {5})/, "").replace(/^(\s*# \S+) \([^)]*\)/, "$1"));
-  const cliPlan = planBody(cliLines.join("\n"));
-  expect(cliPlan[cliPlan.length - 1]).toMatch(/^Plan: [1-9]\d* to add, 0 to change, 0 to destroy\.$/);
-  expect(cliPlan).toEqual(planBody(planned.text));
+  const cliText = diff
+    .split("\n")
+    .map((l) => l.replace(/^(dev {2}| {5})/, ""))
+    .join("\n")
+    .replace(/^(\s*# \S+) \([^)\n]*\)/gm, "$1");
+  expect(cliText).toMatch(/Plan: [1-9]\d* to add, 0 to change, 0 to destroy\./);
+  expect(planBody(cliText)).toEqual(planBody(planned.text));
 }, 180_000);
 
 it("cdktf output and cdktf destroy work on the same folder (empty local state: nothing to destroy)", () => {

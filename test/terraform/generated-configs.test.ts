@@ -14,8 +14,9 @@ import type { Environment, EnvironmentInput } from "../../environments/types";
 import { checkEnvironment } from "../../environments/validate";
 import { loadEnvironments } from "../../environments";
 import { buildStacks } from "../../stacks/app";
-import { repairAndFormatStacks, repairStacks, stackFiles, terraformFmt } from "../../scripts/lib/synth";
-import { checkStacks, type StackCheck } from "../../scripts/lib/terraform";
+import { checkStacks, type StackCheck } from "../../scripts/lib/check-stack";
+import { synthesizedStacks } from "../../scripts/lib/manifest";
+import { repairAndFormatStacks, repairStacks, terraformFmt } from "../../scripts/lib/synth";
 import { arbitraryEnvironment } from "../support/arbitraries";
 
 const SEED = Number(process.env.FC_SEED ?? 20261123);
@@ -63,7 +64,7 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 describe(`generated valid configs (FC_SEED=${SEED})`, () => {
   it("are formatted by the fast formatter, to exactly what terraform fmt writes", () => {
     expect(declined).toEqual([]);
-    for (const { file } of stackFiles(outdir)) {
+    for (const { file } of synthesizedStacks(outdir)) {
       const twin = path.join(viaTerraformFmt, path.relative(outdir, file));
       expect(`${file}:\n${fs.readFileSync(file, "utf8")}`).toBe(`${file}:\n${fs.readFileSync(twin, "utf8")}`);
     }

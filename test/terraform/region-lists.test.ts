@@ -10,11 +10,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { AWS_REGIONS, UNKNOWN_TO_TERRAFORM_S3_BACKEND } from "../../modules/aws-regions";
-import { mirrorFromEnv, runTerraform, terraformEnv, writeCliConfig } from "../../scripts/lib/terraform";
+import { runTerraform } from "../../scripts/lib/run-terraform";
+import { prepareRunEnv } from "../../scripts/lib/terraform-env";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "region-lists-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
-const env = terraformEnv(writeCliConfig(work, { mirror: mirrorFromEnv(), pluginCacheDir: path.join(work, "plugin-cache") }));
+const env = prepareRunEnv(work);
 
 const MOCK = ["access_key = \"mock\"", "secret_key = \"mock\"", "skip_credentials_validation = true", "skip_requesting_account_id = true", "skip_metadata_api_check = true"];
 

@@ -6,16 +6,20 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { ENVIRONMENTS } from "../../environments";
+import { checkStacks, type StackCheck } from "../../scripts/lib/check-stack";
+import { synthesizedStacks } from "../../scripts/lib/manifest";
 import { synthHcl } from "../../scripts/lib/synth";
-import { checkStacks, findTerraform, type StackCheck } from "../../scripts/lib/terraform";
+import { findTerraform } from "../../scripts/lib/terraform-binary";
+import { describeTerraformChecks, plannedResources } from "../support/checks/terraform";
+import { expectedStackNames } from "../support/registry";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "synthesized-stacks-"));
 const outdir = path.join(work, "cdktf.out");
 let checks: StackCheck[] = [];
 
 function planned(stack: string, type: string): any[] {
-  const check = checks.find((c) => c.stack === stack)!;
-  return check.plan.resource_changes.filter((c: any) => c.type === type).map((c: any) => ({ address: c.address, ...c.change.after }));
+  return plannedResources(checks.find((c) => c.stack === stack)!, type);
 }
 
 beforeAll(async () => {
@@ -29,35 +33,16 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe("synthesized HCL", () => {
   it("has the stacks of every environment and account, and HCL only (no cdk.tf.json)", () => {
-    expect(checks.map((c) => c.stack)).toEqual(["account-nonprod-eu-west-1", "account-prod-eu-west-1", "dev", "prod", "staging"]);
-    for (const stack of fs.readdirSync(path.join(outdir, "stacks"))) {
-      expect(fs.existsSync(path.join(outdir, "stacks", stack, "cdk.tf"))).toBe(true);
-      expect(fs.existsSync(path.join(outdir, "stacks", stack, "cdk.tf.json"))).toBe(false);
+    expect(checks.map((c) => c.stack)).toEqual(expectedStackNames(ENVIRONMENTS));
+    for (const stack of synthesizedStacks(outdir)) {
+      expect(stack.file).toBe(path.join(stack.dir, "cdk.tf"));
+      expect(fs.existsSync(stack.file)).toBe(true);
+      expect(fs.existsSync(path.join(stack.dir, "cdk.tf.json"))).toBe(false);
     }
   });
 
-  it("is terraform fmt-clean", () => {
-    expect(checks.filter((c) => !c.fmtOk).map((c) => `${c.stack}:\n${c.fmtDiff}`)).toEqual([]);
-  });
-
-  it("validates with zero errors and zero warnings", () => {
-    expect(checks.filter((c) => !c.initOk).map((c) => `${c.stack}: ${c.failure}`)).toEqual([]);
-    expect(checks.flatMap((c) => c.diagnostics.map((d) => `${c.stack}: ${d.severity}: ${d.summary} ${d.address ?? ""}`))).toEqual([]);
-  });
-
-  it("plans offline: everything is created, nothing changed or destroyed", () => {
-    expect(checks.filter((c) => !c.planOk).map((c) => `${c.stack}: ${c.failure}`)).toEqual([]);
-    for (const c of checks) {
-      expect(c.summary!.add).toBeGreaterThan(0);
-      expect(c.summary).toMatchObject({ change: 0, destroy: 0 });
-    }
-  });
-
-  it("plans one API Gateway account setting per account stack, and none in environment stacks", () => {
-    for (const c of checks) {
-      expect(planned(c.stack, "aws_api_gateway_account")).toHaveLength(c.stack.startsWith("account-") ? 1 : 0);
-    }
-  });
+  // fmt, validate, an offline plan that only creates, one account setting per account stack.
+  describeTerraformChecks(() => checks);
 
   it("plans the prod stages with tracing, JSON access logs, and no data trace", () => {
     const stages = planned("prod", "aws_api_gateway_stage");
@@ -100,16 +85,16 @@ describe("synth", () => {
   });
 
   it("names no machine path in the HCL", () => {
-    for (const stack of fs.readdirSync(path.join(outdir, "stacks"))) {
-      const hcl = fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf"), "utf8");
+    for (const stack of synthesizedStacks(outdir)) {
+      const hcl = fs.readFileSync(stack.file, "utf8");
       expect(hcl).not.toContain(process.cwd());
       expect(hcl).not.toContain(os.tmpdir());
     }
   });
 
   it("plans offline without touching the real configuration: the S3 backends stay as configured", () => {
-    for (const stack of fs.readdirSync(path.join(outdir, "stacks"))) {
-      const files = fs.readdirSync(path.join(outdir, "stacks", stack));
+    for (const stack of synthesizedStacks(outdir)) {
+      const files = fs.readdirSync(stack.dir);
       expect(files.filter((f) => /override|^\.terraform|tfstate|tfplan/.test(f))).toEqual([]);
     }
     const prod = fs.readFileSync(path.join(outdir, "stacks", "prod", "cdk.tf"), "utf8");
@@ -120,9 +105,9 @@ describe("synth", () => {
   it("writes nothing for an invalid config, and says why", async () => {
     const failed = path.join(work, "failed");
     fs.mkdirSync(path.join(failed, "stacks", "stale"), { recursive: true });
-    const result = await synthHcl({ outdir: failed, env: { ENVIRONMENTS: "qa" } });
+    const result = await synthHcl({ outdir: failed, env: { ENVIRONMENTS: "no-such-env" } });
     expect(result.ok).toBe(false);
-    expect(result.error).toContain('environment "qa": ENVIRONMENTS = "qa": is not a known environment. Allowed: dev, staging, prod');
+    expect(result.error).toContain(`environment "no-such-env": ENVIRONMENTS = "no-such-env": is not a known environment. Allowed: ${Object.keys(ENVIRONMENTS).join(", ")}`);
     expect(result.error).not.toMatch(/\n\s+at /); // a message, not a stack trace
     expect(fs.existsSync(failed)).toBe(false);
     expect(fs.readdirSync(work).filter((f) => f.startsWith("failed"))).toEqual([]);

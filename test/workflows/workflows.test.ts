@@ -10,7 +10,8 @@ import * as path from "path";
 import { parse } from "yaml";
 import { ENVIRONMENTS, loadEnvironments } from "../../environments";
 import { accountStackName } from "../../stacks/account-stack";
-import { readManifest, withDependencies } from "../../scripts/lib/manifest";
+import { deployOrder } from "../../scripts/lib/deploy-order";
+import { readManifest, type StackManifest, withDependencies } from "../../scripts/lib/manifest";
 import { buildStacks } from "../../stacks/app";
 
 const root = path.join(__dirname, "..", "..");
@@ -23,6 +24,19 @@ const setup = load(".github/actions/setup/action.yml");
 const steps = (job: any): any[] => job.steps ?? [];
 const runs = (job: any): string => steps(job).map((s) => s.run ?? "").join("\n");
 const uses = (job: any): string[] => steps(job).map((s) => s.uses).filter(Boolean);
+
+/** The manifest `npm run synth` writes for the shipped registry (the deploy workflow reads it). */
+function shippedManifest(): StackManifest {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "workflow-manifest-"));
+  try {
+    const app = new App({ outdir });
+    buildStacks(app, loadEnvironments(Object.values(ENVIRONMENTS)));
+    app.synth();
+    return readManifest(outdir);
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
 
 describe("pull-request workflow", () => {
   it("runs on pull requests, with read-only default permissions and superseded runs cancelled", () => {
@@ -101,18 +115,26 @@ describe("deploy workflow", () => {
     expect(deploy.permissions["id-token"]).toBe("write");
   });
 
-  it("tests, then deploys dev, then staging, then prod, each through the one environment workflow", () => {
-    expect(Object.keys(deploy.jobs)).toEqual(["test", "dev", "staging", "prod"]);
+  it("tests, lists the environments from the synthesized manifest, then deploys them one at a time, each through the one environment workflow", () => {
+    expect(Object.keys(deploy.jobs)).toEqual(["test", "environments", "deploy"]);
     expect(runs(deploy.jobs.test)).toContain("npm test");
-    expect([deploy.jobs.dev.needs, deploy.jobs.staging.needs, deploy.jobs.prod.needs]).toEqual(["test", "dev", "staging"]);
-    for (const name of ["dev", "staging", "prod"]) {
-      expect(deploy.jobs[name]).toMatchObject({ uses: "./.github/workflows/deploy-environment.yml", with: { environment: name } });
-    }
+    const list = steps(deploy.jobs.environments).find((s) => s.id === "environments");
+    expect(list.run).toBe('echo "environments=$(npm run --silent stacks -- --environments --json)" >> "$GITHUB_OUTPUT"');
+    expect(runs(deploy.jobs.environments).indexOf("npm run synth")).toBeLessThan(runs(deploy.jobs.environments).indexOf("--environments"));
+    expect(deploy.jobs.environments.outputs.environments).toBe("${{ steps.environments.outputs.environments }}");
+    expect(deploy.jobs.deploy.needs).toEqual(["test", "environments"]);
+    // In list order, one at a time; a failure (or a rejected approval) cancels the environments still queued.
+    expect(deploy.jobs.deploy.strategy).toEqual({ "max-parallel": 1, "fail-fast": true, matrix: { environment: "${{ fromJSON(needs.environments.outputs.environments) }}" } });
+    expect(deploy.jobs.deploy).toMatchObject({ uses: "./.github/workflows/deploy-environment.yml", with: { environment: "${{ matrix.environment }}" } });
   });
 
-  it("deploys every shipped environment, and only those", () => {
-    const deployed = Object.values(deploy.jobs).map((job: any) => job.with?.environment).filter(Boolean);
-    expect(deployed.sort()).toEqual(Object.keys(ENVIRONMENTS).sort());
+  it("deploys every shipped environment once, non-production first, in registry order within a tier: dev, then staging, then prod", () => {
+    const order = deployOrder(shippedManifest(), ENVIRONMENTS);
+    expect([...order].sort()).toEqual(Object.keys(ENVIRONMENTS).sort());
+    const tiers = order.map((name) => ENVIRONMENTS[name].tier);
+    expect(tiers.slice(tiers.indexOf("production")).every((tier) => tier === "production")).toBe(true);
+    expect(tiers).toContain("production");
+    expect(order.filter((name) => ["dev", "staging", "prod"].includes(name))).toEqual(["dev", "staging", "prod"]);
   });
 
   it("each deploy runs in its GitHub environment (approvals) with that environment's OIDC role", () => {
@@ -149,17 +171,8 @@ describe("deploy workflow", () => {
   });
 
   it("the stacks a deploy gets, read from the synthesized manifest, are the environment's account stack, then the environment", () => {
-    const envs = loadEnvironments(Object.values(ENVIRONMENTS));
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "workflow-manifest-"));
-    try {
-      const app = new App({ outdir });
-      buildStacks(app, envs);
-      app.synth();
-      const manifest = readManifest(outdir);
-      for (const env of envs) expect(withDependencies(manifest, env.name)).toEqual([accountStackName(env.account, env.region), env.name]);
-    } finally {
-      fs.rmSync(outdir, { recursive: true, force: true });
-    }
+    const manifest = shippedManifest();
+    for (const env of loadEnvironments(Object.values(ENVIRONMENTS))) expect(withDependencies(manifest, env.name)).toEqual([accountStackName(env.account, env.region), env.name]);
   });
 });
 

@@ -1,0 +1,112 @@
+/**
+ * AWS facts written out from the AWS documentation (or, for regions, from the pinned provider): the oracles
+ * tests check the project against. A test that takes the implementation's own constant as its oracle passes
+ * whatever the constant says; these are typed in by hand from the source each one names, never imported
+ * from modules/ or environments/. test/constraints/documented-facts.test.ts checks each against the
+ * implementation's copy, so a drift on either side fails a test. Generators may draw from these lists.
+ */
+
+/** CloudWatch Logs API Reference, PutRetentionPolicy `retentionInDays`: "Possible values are: 1, 3, ..., 3288, and 3653." */
+export const RETENTION_DAYS_CLOUDWATCH_ACCEPTS: readonly number[] = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
+
+/** API Gateway API Reference, CreateStage `cacheClusterSize` (GB): "Valid Values: 0.5 | 1.6 | 6.1 | 13.5 | 28.4 | 58.2 | 118 | 237". */
+export const CACHE_CLUSTER_SIZES_API_GATEWAY_ACCEPTS: readonly string[] = ["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"];
+
+/** API Gateway API Reference, MethodSetting `loggingLevel`: "Valid values are OFF, ERROR, and INFO". */
+export const LOGGING_LEVELS_API_GATEWAY_ACCEPTS: readonly string[] = ["OFF", "ERROR", "INFO"];
+
+/**
+ * Amazon S3 API Reference, Transition `StorageClass`: "Valid Values: GLACIER | STANDARD_IA | ONEZONE_IA |
+ * INTELLIGENT_TIERING | DEEP_ARCHIVE | GLACIER_IR", in the order of the S3 User Guide's lifecycle "waterfall"
+ * (Transitioning objects using Amazon S3 Lifecycle): a lifecycle rule only moves objects down this list.
+ */
+export const TRANSITION_STORAGE_CLASSES_IN_WATERFALL_ORDER: readonly string[] = ["STANDARD_IA", "INTELLIGENT_TIERING", "ONEZONE_IA", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"];
+
+/** CloudWatch Logs API Reference, CreateLogGroup `logGroupName`: 1 to 512 of a-z, A-Z, 0-9, '_', '-', '/', '.' and '#'. */
+export const LOG_GROUP_NAME_RULE = /^[a-zA-Z0-9_\-/.#]{1,512}$/;
+/** CloudWatch Logs API Reference, PutMetricFilter: "The maximum number of metric filters that can be associated with a log group is 100." */
+export const METRIC_FILTERS_PER_LOG_GROUP = 100;
+/** CloudWatch Logs API Reference, PutSubscriptionFilter: "Each log group can have up to two subscription filters associated with it." */
+export const SUBSCRIPTION_FILTERS_PER_LOG_GROUP = 2;
+/** CloudWatch Logs API Reference, PutMetricFilter and PutSubscriptionFilter `filterPattern`: 0 to 1024 characters. */
+export const FILTER_PATTERN_MAX_LENGTH = 1024;
+
+/**
+ * CloudWatch API Reference, PutMetricAlarm: `AlarmName` 1 to 255 characters, `AlarmDescription` 0 to 1024,
+ * and up to five actions in each of `AlarmActions`, `OKActions` and `InsufficientDataActions`.
+ */
+export const PUT_METRIC_ALARM = { maxNameLength: 255, maxDescriptionLength: 1024, maxActionsPerState: 5 } as const;
+
+/** CloudWatch API Reference, PutDashboard `DashboardName`: "The maximum length is 255, and valid characters are A-Z, a-z, 0-9, "-", and "_"." */
+export const DASHBOARD_NAME_RULE = /^[A-Za-z0-9_-]{1,255}$/;
+
+/** CloudWatch API Reference, "Dashboard Body Structure and Syntax": a 24-column grid; an alarm status widget lists at most 100 alarms. */
+export const DASHBOARD_BODY = { gridColumns: 24, alarmsPerAlarmWidget: 100 } as const;
+
+/**
+ * AWS KMS API Reference, CreateAlias `AliasName`: 1 to 256 characters, Pattern `^[a-zA-Z0-9:/_-]+$`, beginning
+ * with `alias/`; the prefix `alias/aws/` is reserved for AWS managed keys (KMS Developer Guide, "Create aliases").
+ */
+export const KMS_ALIAS_RULE = /^alias\/[a-zA-Z0-9:/_-]{1,250}$/;
+export const KMS_RESERVED_ALIAS_PREFIX = "alias/aws/";
+
+/** IAM API Reference, CreateRole `RoleName`: 1 to 64 characters, Pattern `[\w+=,.@-]+`. */
+export const IAM_ROLE_NAME_RULE = /^[\w+=,.@-]{1,64}$/;
+/** IAM API Reference, CreateRole `Description`: up to 1000 of tab, line feed, carriage return, U+0020-U+007E and U+00A1-U+00FF. */
+export const IAM_ROLE_DESCRIPTION_RULE = /^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]{0,1000}$/;
+/**
+ * IAM User Guide, "IAM and AWS STS quotas": a role trust policy of 2,048 characters by default, and a role's
+ * inline policies of 10,240 characters together; IAM does not count white space.
+ */
+export const IAM_QUOTAS = { trustPolicyLength: 2048, roleInlinePoliciesLength: 10_240 } as const;
+
+/** Amazon Data Firehose API Reference, CreateDeliveryStream `DeliveryStreamName`: 1 to 64 characters, Pattern `[a-zA-Z0-9_.-]+`. */
+export const DELIVERY_STREAM_NAME_RULE = /^[a-zA-Z0-9_.-]{1,64}$/;
+/** Amazon Data Firehose API Reference, ExtendedS3DestinationConfiguration `FileExtension`: Pattern `^$|\.[0-9a-z!\-_.*'()]+`. */
+export const FILE_EXTENSION_RULE = /^$|^\.[0-9a-z!\-_.*'()]+$/;
+
+/** AWS General Reference, "AWS X-Ray endpoints and quotas": 25 custom sampling rules per Region (L-8C0C998A, adjustable). */
+export const XRAY_SAMPLING_RULES_PER_REGION = 25;
+
+/** Amazon SNS API Reference, CreateTopic `Name`: "uppercase and lowercase ASCII letters, numbers, underscores, and hyphens, ... between 1 and 256 characters". */
+export const SNS_TOPIC_NAME_RULE = /^[A-Za-z0-9_-]{1,256}$/;
+
+/** Amazon S3 User Guide, "General purpose bucket naming rules", as a predicate: one clause per rule on that page. */
+export function isBucketNameS3Accepts(name: string): boolean {
+  return (
+    name.length >= 3 &&
+    name.length <= 63 &&
+    /^[a-z0-9.-]+$/.test(name) &&
+    /^[a-z0-9]/.test(name) &&
+    /[a-z0-9]$/.test(name) &&
+    !name.includes("..") &&
+    !/^\d+\.\d+\.\d+\.\d+$/.test(name) &&
+    !S3_RESERVED_BUCKET_PREFIXES.some((prefix) => name.startsWith(prefix)) &&
+    !S3_RESERVED_BUCKET_SUFFIXES.some((suffix) => name.endsWith(suffix))
+  );
+}
+/** "Bucket names must not start with the prefix ..." (sthree- also covers sthree-configurator). */
+export const S3_RESERVED_BUCKET_PREFIXES: readonly string[] = ["xn--", "sthree-", "amzn-s3-demo-"];
+/** "Bucket names must not end with the suffix ...". */
+export const S3_RESERVED_BUCKET_SUFFIXES: readonly string[] = ["-s3alias", "--ol-s3", ".mrap", "--x-s3"];
+
+/**
+ * Regions the pinned AWS provider (5.100.0) accepts, by partition: its endpoint data (hashicorp/aws-sdk-go-base
+ * endpoints/endpoints_gen.go) fails `plan` with "invalid AWS Region" for any other code. test/terraform/
+ * region-lists.test.ts asks the provider binary itself.
+ */
+export const PROVIDER_REGIONS: Readonly<Record<string, readonly string[]>> = {
+  aws: [
+    "af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2",
+    "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7", "ca-central-1",
+    "ca-west-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3",
+    "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2",
+  ],
+  "aws-cn": ["cn-north-1", "cn-northwest-1"],
+  "aws-us-gov": ["us-gov-east-1", "us-gov-west-1"],
+};
+
+/** "Tag naming limits and requirements" (Tagging AWS resources): at most 50 user tags per resource, keys up to 128, values up to 256 characters. */
+export const TAG_LIMITS = { perResource: 50, keyLength: 128, valueLength: 256 } as const;

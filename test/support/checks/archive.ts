@@ -1,0 +1,66 @@
+/**
+ * The access-log archive of every environment of any registry: one bucket named for its account and region,
+ * one stream per stage, and failures somebody sees (error log groups, delivery alarms).
+ */
+import { SUBSCRIPTION_FILTERS_PER_LOG_GROUP } from "../aws-facts";
+import { type Registry, synthesizeRegistry } from "../registry";
+
+const entries = (s: any, type: string): [string, any][] => Object.entries(s.resource?.[type] ?? {});
+const values = (s: any, type: string): any[] => Object.values(s.resource?.[type] ?? {});
+
+export function describeArchive(registry: Registry): void {
+  describe("GIVEN the registry's environments, THEN their archives", () => {
+    const app = synthesizeRegistry(registry);
+    const envs = app.envs.map((env) => ({ env, s: app.json(env.name) }));
+
+    it("have one bucket each, named for the environment, its account and region, and a stream per stage", () => {
+      for (const { env, s } of envs) {
+        expect(values(s, "aws_s3_bucket").map((b) => b.bucket)).toEqual([`${env.service}-${env.name}-log-archive-${env.account.id}-${env.region}`]);
+        const streams = env.stages.map((stage) => `${env.service}-${env.name}-archive-${stage.name}`);
+        expect(values(s, "aws_kinesis_firehose_delivery_stream").map((f) => f.name).sort()).toEqual(streams.sort());
+      }
+    });
+
+    it("have a delivery-failed and a delivery-late alarm per stream, on the environment's topic", () => {
+      for (const { s } of envs) {
+        const alarms = values(s, "aws_cloudwatch_metric_alarm").filter((a) => a.namespace === "AWS/Firehose");
+        for (const stream of values(s, "aws_kinesis_firehose_delivery_stream")) {
+          const mine = alarms.filter((a) => a.dimensions.DeliveryStreamName === stream.name);
+          expect(mine.map((a) => a.metric_name).sort()).toEqual(["DeliveryToS3.DataFreshness", "DeliveryToS3.Success"]);
+          for (const alarm of mine) expect(alarm.alarm_actions).toEqual(["${aws_sns_topic.alarm-topic_topic.arn}"]);
+        }
+      }
+    });
+
+    it("log each stream's errors to its own log group, kept for the environment's retention and encrypted with its key", () => {
+      for (const { env, s } of envs) {
+        const errorGroups = values(s, "aws_cloudwatch_log_group").filter((g) => g.name.startsWith("/aws/kinesisfirehose/"));
+        const expected = env.stages.map((stage) => [`/aws/kinesisfirehose/${env.service}-${env.name}-archive-${stage.name}`, env.logs.retentionDays, "${aws_kms_key.key_key.arn}"]);
+        expect(errorGroups.map((g) => [g.name, g.retention_in_days, g.kms_key_id]).sort()).toEqual(expected.sort());
+      }
+    });
+
+    // Firehose Developer Guide, "Grant Firehose access to an Amazon S3 destination": logs:PutLogEvents on the
+    // log stream Firehose writes to. The stack must name the same log group in both places.
+    it("let the delivery role write to exactly the log streams the streams log to", () => {
+      for (const { env, s } of envs) {
+        const groups = Object.fromEntries(entries(s, "aws_cloudwatch_log_group").map(([id, g]) => [id, g.name]));
+        const logged = values(s, "aws_kinesis_firehose_delivery_stream").map((stream) => {
+          const id = /aws_cloudwatch_log_group\.([^.]+)\.name/.exec(stream.extended_s3_configuration.cloudwatch_logging_options.log_group_name)![1];
+          return `arn:aws:logs:${env.region}:${env.account.id}:log-group:${groups[id]}:log-stream:DestinationDelivery`;
+        });
+        const policy = Object.entries(s.data.aws_iam_policy_document).find(([id]) => id.includes("delivery-permissions"))![1] as any;
+        expect(policy.statement.find((st: any) => st.sid === "LogDeliveryErrors").resources.sort()).toEqual(logged.sort());
+      }
+    });
+
+    // CloudWatch Logs API Reference, PutSubscriptionFilter: "Each log group can have up to two subscription filters".
+    it("subscribe no log group more often than CloudWatch Logs allows", () => {
+      for (const { s } of envs) {
+        const perGroup = new Map<string, number>();
+        for (const f of values(s, "aws_cloudwatch_log_subscription_filter")) perGroup.set(f.log_group_name, (perGroup.get(f.log_group_name) ?? 0) + 1);
+        for (const count of perGroup.values()) expect(count).toBeLessThanOrEqual(SUBSCRIPTION_FILTERS_PER_LOG_GROUP);
+      }
+    });
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * GIVEN the shipped registry plus an environment in a new account (test/support/extra-environment.ts),
+ * WHEN it is synthesized to HCL, THEN the new account stack and environment stack pass what every shipped
+ * stack passes in Terraform (fmt, validate, an offline plan), the shipped stacks are byte for byte what
+ * `npm run synth` writes without it, and the deploy workflow's list has the new environment, before production.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { checkStacks, type StackCheck } from "../../scripts/lib/check-stack";
+import { deployOrder } from "../../scripts/lib/deploy-order";
+import { readManifest, synthesizedStacks } from "../../scripts/lib/manifest";
+import { synthHcl } from "../../scripts/lib/synth";
+import { findTerraform } from "../../scripts/lib/terraform-binary";
+import { describeTerraformChecks } from "../support/checks/terraform";
+import { EXTRA_ENVIRONMENT, WITH_EXTRA_ENVIRONMENT } from "../support/extra-environment";
+import { accountStackOf, expectedStackNames } from "../support/registry";
+import { synthRegistryHcl } from "../support/synth-registry";
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "extra-environment-"));
+const outdir = path.join(work, "cdktf.out");
+/** The shipped stacks are checked by synthesized-stacks.test.ts: here only the new ones. */
+const NEW_STACKS = [accountStackOf(EXTRA_ENVIRONMENT), EXTRA_ENVIRONMENT.name].sort();
+let checks: StackCheck[] = [];
+
+beforeAll(async () => {
+  findTerraform(); // a missing terraform fails here with how to install it
+  await synthRegistryHcl(WITH_EXTRA_ENVIRONMENT, outdir);
+  checks = await checkStacks(outdir, { stacks: NEW_STACKS, workRoot: path.join(work, "terraform") });
+}, 600_000);
+
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+describe("GIVEN the shipped registry plus an environment in a new account, WHEN synthesized to HCL", () => {
+  it("THEN the manifest has every stack of the registry, the new account stack and environment among them", () => {
+    expect(synthesizedStacks(outdir).map((s) => s.name).sort()).toEqual(expectedStackNames(WITH_EXTRA_ENVIRONMENT));
+    expect(checks.map((c) => c.stack)).toEqual(NEW_STACKS);
+  });
+
+  it("THEN every shipped stack's files are byte for byte what npm run synth writes for the shipped registry", async () => {
+    const shipped = path.join(work, "shipped");
+    const result = await synthHcl({ outdir: shipped });
+    expect(result.error).toBe("");
+    const files = (dir: string) => fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+    for (const stack of synthesizedStacks(shipped)) {
+      const extraDir = path.join(outdir, path.relative(shipped, stack.dir));
+      expect(files(extraDir)).toEqual(files(stack.dir));
+      for (const file of files(stack.dir)) {
+        expect(`${stack.name}/${file}: ${fs.readFileSync(path.join(extraDir, file), "utf8")}`).toBe(`${stack.name}/${file}: ${fs.readFileSync(path.join(stack.dir, file), "utf8")}`);
+      }
+    }
+  });
+
+  it("THEN the deploy workflow's list has the new environment once, before every production environment", () => {
+    const order = deployOrder(readManifest(outdir), WITH_EXTRA_ENVIRONMENT);
+    expect(order.filter((name) => name === EXTRA_ENVIRONMENT.name)).toHaveLength(1);
+    expect(order.indexOf(EXTRA_ENVIRONMENT.name)).toBeLessThan(order.indexOf("prod"));
+  });
+
+  describe("THEN its new stacks", () => {
+    describeTerraformChecks(() => checks);
+  });
+});
