@@ -14,7 +14,12 @@
  * `terraform fmt` for that file instead. Examples: a comment, a heredoc, a template directive, a
  * non-ASCII key or label, a variable block whose `type` is not `string`, `number` or `bool` (terraform fmt
  * rewrites legacy types such as `"string"` or `list`), an expression other than references, function calls
- * and literals, or unusual spacing.
+ * and literals (so any operator), a negative number inside `${...}` (terraform fmt's spacing of a minus
+ * depends on the token before it, and after `${` it writes `${- 1}`), or unusual spacing.
+ *
+ * HCL that Terraform rejects is never passed on: a string escape other than `\n`, `\r`, `\t`, `\"`, `\\`,
+ * `\uNNNN` and `\UNNNNNNNN` (a Unicode scalar value) makes `formatCdktfHcl` throw an `InvalidHclError`
+ * naming the string (cdktf's renderer does not escape backslashes: a value `^\d+$` is written `"^\d+$"`).
  * A test compares the output with `terraform fmt`'s for every stack of the shipped, large and generated
  * configurations.
  */
@@ -23,16 +28,55 @@ type Scope = "block" | "object" | "list";
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*/;
 const NUMBER = /^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/;
+/** Inside `${...}` a number takes no sign: see the header. */
+const UNSIGNED_NUMBER = /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/;
 const LITERAL = /^(true|false|null)\b/;
 
-/** Reads `text` from `at` and returns where what it matched ends, or -1. */
-type Reader = (text: string, at: number) => number;
+/**
+ * Reads `text` from `at` and returns where what it matched ends, or -1. `inTemplate`: whether this is
+ * inside a `${...}`, at any depth.
+ */
+type Reader = (text: string, at: number, inTemplate: boolean) => number;
+
+/** HCL that Terraform would reject (an invalid escape), found while formatting. */
+export class InvalidHclError extends Error {
+  constructor(
+    message: string,
+    /** The offending quoted string, as written in the HCL. */
+    readonly value: string,
+  ) {
+    super(message);
+    this.name = "InvalidHclError";
+  }
+}
+
+/** The length of the valid escape sequence at `at` (a backslash), or -1. */
+function escapeLength(text: string, at: number): number {
+  const selector = text[at + 1];
+  if (selector !== undefined && 'nrt"\\'.includes(selector)) return 2;
+  const digits = selector === "u" ? 4 : selector === "U" ? 8 : 0;
+  if (digits === 0) return -1;
+  const hex = text.slice(at + 2, at + 2 + digits);
+  if (!new RegExp(`^[0-9A-Fa-f]{${digits}}$`).test(hex)) return -1;
+  const code = parseInt(hex, 16);
+  return code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? -1 : 2 + digits;
+}
+
+/** The quoted string starting at `at`, for a message (up to its closing quote on the line). */
+function quotedAt(text: string, at: number): string {
+  const line = text.slice(at).split("\n")[0];
+  for (let i = 1; i < line.length; i++) {
+    if (line[i] === "\\") i++;
+    else if (line[i] === '"') return line.slice(0, i + 1);
+  }
+  return line;
+}
 
 /**
  * A quoted string. `parts` receives "lit" for each run of literal text and "interp" for each `${...}`,
  * so the caller can tell a lone interpolation. A template directive (`%{`) is outside the subset.
  */
-function readString(text: string, at: number, parts?: string[]): number {
+function readString(text: string, at: number, _inTemplate = false, parts?: string[]): number {
   if (text[at] !== '"') return -1;
   let i = at + 1;
   const literal = () => {
@@ -42,14 +86,19 @@ function readString(text: string, at: number, parts?: string[]): number {
     const c = text[i];
     if (c === '"') return i + 1;
     if (c === "\\") {
+      const length = escapeLength(text, i);
+      if (length < 0) {
+        const value = quotedAt(text, at);
+        throw new InvalidHclError(`invalid escape sequence \\${text[i + 1] ?? ""} in ${value}: HCL allows only \\n \\r \\t \\" \\\\ \\uNNNN \\UNNNNNNNN (a literal backslash is \\\\)`, value);
+      }
       literal();
-      i += 2;
+      i += length;
     } else if ((c === "$" || c === "%") && text[i + 1] === c && text[i + 2] === "{") {
       literal(); // "$${" and "%%{" are escapes for the literal text
       i += 3;
     } else if (c === "$" && text[i + 1] === "{") {
       parts?.push("interp");
-      const end = readExpression(text, i + 2);
+      const end = readExpression(text, i + 2, true);
       if (end < 0 || text[end] !== "}") return -1;
       i = end + 1;
     } else if (c === "%" && text[i + 1] === "{") {
@@ -63,7 +112,7 @@ function readString(text: string, at: number, parts?: string[]): number {
 }
 
 /** `a.b[0].c`, `data.x.y.json`, `a.b[*].c`: a traversal with no spaces. */
-function readTraversal(text: string, at: number): number {
+function readTraversal(text: string, at: number, _inTemplate = false): number {
   const head = IDENT.exec(text.slice(at, at + 256));
   if (!head) return -1;
   let i = at + head[0].length;
@@ -76,13 +125,13 @@ function readTraversal(text: string, at: number): number {
 }
 
 /** `name(arg, arg)`, the arguments being expressions, separated by a comma and one space. */
-function readCall(text: string, at: number): number {
+function readCall(text: string, at: number, inTemplate = false): number {
   const name = IDENT.exec(text.slice(at, at + 256));
   if (!name || text[at + name[0].length] !== "(") return -1;
   let i = at + name[0].length + 1;
   if (text[i] === ")") return i + 1;
   for (;;) {
-    i = readExpression(text, i);
+    i = readExpression(text, i, inTemplate);
     if (i < 0) return -1;
     if (text[i] === ")") return i + 1;
     if (text[i] !== "," || text[i + 1] !== " ") return -1;
@@ -91,18 +140,18 @@ function readCall(text: string, at: number): number {
 }
 
 /** What an interpolation may hold here: a call, a reference, a quoted string, a number or a literal. */
-function readExpression(text: string, at: number): number {
+function readExpression(text: string, at: number, inTemplate = false): number {
   const readers: Reader[] = [readCall, readString, readNumberOrLiteral, readTraversal];
   for (const read of readers) {
-    const end = read(text, at);
+    const end = read(text, at, inTemplate);
     if (end >= 0) return end;
   }
   return -1;
 }
 
-function readNumberOrLiteral(text: string, at: number): number {
+function readNumberOrLiteral(text: string, at: number, inTemplate = false): number {
   const rest = text.slice(at, at + 64);
-  const match = LITERAL.exec(rest) ?? NUMBER.exec(rest);
+  const match = LITERAL.exec(rest) ?? (inTemplate ? UNSIGNED_NUMBER : NUMBER).exec(rest);
   return match ? at + match[0].length : -1;
 }
 
@@ -116,7 +165,7 @@ function isValue(text: string): boolean {
 function unwrapInterpolation(value: string): string {
   if (!value.startsWith('"${')) return value;
   const parts: string[] = [];
-  if (readString(value, 0, parts) !== value.length || parts.length !== 1 || parts[0] !== "interp") return value;
+  if (readString(value, 0, false, parts) !== value.length || parts.length !== 1 || parts[0] !== "interp") return value;
   return value.slice(3, -2);
 }
 
@@ -124,7 +173,7 @@ function isKey(key: string): boolean {
   if (!/^[\x20-\x7e]+$/.test(key)) return false; // alignment counts characters: keep to ASCII
   if (IDENT.exec(key)?.[0] === key) return true;
   const parts: string[] = [];
-  return readString(key, 0, parts) === key.length && !parts.includes("interp");
+  return readString(key, 0, false, parts) === key.length && !parts.includes("interp");
 }
 
 /**
@@ -145,7 +194,10 @@ interface Line {
   readonly key?: string;
 }
 
-/** Formats cdktf's HCL as `terraform fmt` would, or returns `undefined` if it holds anything unfamiliar. */
+/**
+ * Formats cdktf's HCL as `terraform fmt` would, or returns `undefined` if it holds anything unfamiliar.
+ * Throws an `InvalidHclError` for an invalid escape in a line it reads.
+ */
 export function formatCdktfHcl(hcl: string): string | undefined {
   if (hcl.includes("\r") || hcl.includes("\t")) return undefined;
   const scopes: Scope[] = [];

@@ -13,7 +13,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { formatCdktfHcl } from "./hcl-format";
+import { InvalidHclError, formatCdktfHcl } from "./hcl-format";
 import { repairHcl } from "./hcl-fixes";
 import { synthesizedStacks } from "./manifest";
 import { runTerraform } from "./run-terraform";
@@ -52,7 +52,7 @@ export function formatterFromEnv(env: NodeJS.ProcessEnv = process.env): Formatte
 export async function terraformFmtFiles(files: readonly string[], cwd: string, parallelism = os.availableParallelism()): Promise<void> {
   const env = { ...process.env, TF_CLI_CONFIG_FILE: os.devNull, CHECKPOINT_DISABLE: "1" };
   const groups = balancedGroups(files, Math.max(1, parallelism));
-  const runs = await Promise.all(groups.map((group) => runTerraform(["fmt", "-list=false", ...group], cwd, env)));
+  const runs = await Promise.all(groups.map((group) => runTerraform(["fmt", "-list=false", "-no-color", ...group], cwd, env)));
   const failed = runs.filter((r) => r.code !== 0);
   if (failed.length > 0) throw new Error(`terraform fmt failed in ${cwd}:\n${failed.map((r) => r.stderr).join("\n")}`);
 }
@@ -91,19 +91,30 @@ export interface FormattedStacks {
 
 /**
  * Repairs and formats every stack in place. The fast formatter takes what it recognizes;
- * `terraform fmt` takes the rest.
+ * `terraform fmt` takes the rest. HCL that Terraform rejects (an invalid escape) throws, naming the stack
+ * and the value, whichever formatter met it: it is never written on as if it were valid.
  */
 export async function repairAndFormatStacks(outdir: string, formatter: Formatter = formatterFromEnv()): Promise<FormattedStacks> {
   const stacks = synthesizedStacks(outdir);
   const byTerraformFmt: string[] = [];
-  for (const { file } of stacks) {
+  for (const { name, file } of stacks) {
     const repaired = repairHcl(fs.readFileSync(file, "utf8"));
-    const formatted = formatter === "fast" ? formatCdktfHcl(repaired) : undefined;
+    const formatted = formatter === "fast" ? formatFast(name, repaired) : undefined;
     fs.writeFileSync(file, formatted ?? repaired);
     if (formatted === undefined) byTerraformFmt.push(file);
   }
   if (byTerraformFmt.length > 0) await terraformFmtFiles(byTerraformFmt, outdir);
   return { stacks: stacks.map((s) => s.name), byTerraformFmt };
+}
+
+/** The fast formatter's output for one stack; an invalid escape names the stack. */
+function formatFast(stack: string, hcl: string): string | undefined {
+  try {
+    return formatCdktfHcl(hcl);
+  } catch (error) {
+    if (error instanceof InvalidHclError) throw new Error(`stack ${stack}: Terraform would reject its HCL: ${error.message}`);
+    throw error;
+  }
 }
 
 /**
@@ -138,7 +149,13 @@ export async function synthHcl(options: SynthOptions = {}): Promise<SynthResult>
       encoding: "utf8",
     });
     if (run.status !== 0) return { ok: false, outdir, stacks: [], error: run.stderr || String(run.error ?? "synth failed") };
-    const { stacks } = await repairAndFormatStacks(staging);
+    let stacks: readonly string[];
+    try {
+      ({ stacks } = await repairAndFormatStacks(staging));
+    } catch (error) {
+      // HCL that Terraform rejects: the fast formatter's message, or terraform fmt's (naming the stack's file)
+      return { ok: false, outdir, stacks: [], error: error instanceof Error ? error.message : String(error) };
+    }
     keepTerraformWorkingFiles(outdir, staging);
     fs.rmSync(outdir, { recursive: true, force: true });
     fs.renameSync(staging, outdir);

@@ -7,7 +7,8 @@ import fc from "fast-check";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { formatCdktfHcl } from "../../scripts/lib/hcl-format";
+import { InvalidHclError, formatCdktfHcl } from "../../scripts/lib/hcl-format";
+import { runTerraform } from "../../scripts/lib/run-terraform";
 import { terraformFmtFiles } from "../../scripts/lib/synth";
 
 const SEED = Number(process.env.FC_SEED ?? 20261123);
@@ -24,6 +25,36 @@ async function terraformFmt(texts: readonly string[]): Promise<string[]> {
   });
   await terraformFmtFiles(files, dir);
   return files.map((file) => fs.readFileSync(file, "utf8"));
+}
+
+/** What Terraform did with a text it rejected. */
+const REJECTED = Symbol("rejected by terraform fmt");
+
+/**
+ * `terraform fmt` of each text in one run, which goes on past a file it rejects: each text's output, or
+ * `REJECTED` for a text Terraform reports an error for.
+ */
+async function terraformFmtOrReject(texts: readonly string[]): Promise<(string | typeof REJECTED)[]> {
+  const dir = fs.mkdtempSync(path.join(work, "fmt-"));
+  const files = texts.map((text, i) => {
+    const file = path.join(dir, `f${i}.tf`);
+    fs.writeFileSync(file, text);
+    return file;
+  });
+  const run = await runTerraform(["fmt", "-list=false", "-no-color", ...files], dir, { ...process.env, TF_CLI_CONFIG_FILE: os.devNull, CHECKPOINT_DISABLE: "1" });
+  const rejected = new Set([...run.stderr.matchAll(/on (\S+\.tf) line \d+/g)].map((m) => path.resolve(dir, m[1])));
+  if (run.code !== 0 && rejected.size === 0) throw new Error(`terraform fmt failed:\n${run.stderr}`);
+  return files.map((file) => (rejected.has(file) ? REJECTED : fs.readFileSync(file, "utf8")));
+}
+
+/** What the fast formatter does with a text: its output, `undefined` (declined) or `REJECTED` (threw). */
+function fastOrReject(text: string): string | undefined | typeof REJECTED {
+  try {
+    return formatCdktfHcl(text);
+  } catch (error) {
+    if (error instanceof InvalidHclError) return REJECTED;
+    throw error;
+  }
 }
 
 /** cdktf's raw style: one item per line, no indentation. */
@@ -70,6 +101,26 @@ const SAME_AS_TERRAFORM: Record<string, string> = {
     'directive_escape = "%%{not a directive}"',
     'quoted = "say \\"hi\\" \\\\ ${aws_x.y.id}"',
     'unicode = "café ☕"',
+    'escapes = "a\\nb\\rc\\td \\u00e9 \\U0001F600 \\u0041 ${aws_x.y.id}\\\\d+"',
+    "}",
+  ),
+  "numbers: negative, decimal and exponent outside ${}, unsigned ones inside it": raw(
+    'resource "aws_x" "a" {',
+    "offset = -1",
+    "ratio = -0.5",
+    "big = 1.5e3",
+    "small = 2E-5",
+    "zero_padded = 007",
+    "labels = {",
+    'x = "x${1.5e3}"',
+    'y = "${1E5}"',
+    "z = -12.25e+2",
+    "}",
+    "items = [",
+    "-3,",
+    '"${max(1, 2.5)}"',
+    "]",
+    'count_of = "${10}"',
     "}",
   ),
   "lists of objects and of lists, depends_on references, blank line between blocks, no final newline": raw(
@@ -133,6 +184,10 @@ const OUTSIDE_THE_SUBSET: Record<string, string> = {
   "a heredoc": raw('resource "aws_x" "a" {', "policy = <<EOT", "{}", "EOT", "}"),
   "a template directive": raw('resource "aws_x" "a" {', 'name = "%{if true}a%{endif}"', "}"),
   "an operator": raw('resource "aws_x" "a" {', 'count = "${length(aws_x.y) + 1}"', "}"),
+  "a subtraction in an interpolation": raw('resource "aws_x" "a" {', 'name = "n${aws_x.y.count - 1}"', "}"),
+  "a negative number right after ${ (terraform fmt writes ${- 1})": raw('resource "aws_x" "a" {', "tags = {", 'offset = "offset${-1}"', "}", "}"),
+  "a negative number in a call inside ${": raw('resource "aws_x" "a" {', "items = [", '"${max(-1, 2)}"', "]", "}"),
+  "a negation of a reference": raw('resource "aws_x" "a" {', 'n = "x${-aws_x.y.n}"', "}"),
   "a conditional": raw('resource "aws_x" "a" {', "count = var.on ? 1 : 0", "}"),
   "unusual spacing": raw('resource "aws_x" "a" {', "name  = 1", "}"),
   "no spaces around =": raw('resource "aws_x" "a" {', "name=1", "}"),
@@ -147,6 +202,17 @@ const OUTSIDE_THE_SUBSET: Record<string, string> = {
   "a variable block of a legacy unparameterized type": raw('variable "v" {', "type = list", "}"),
   "a label with an escape": raw('resource "aws_x" "a\\u0041" {', "name = 1", "}"),
   "a non-ASCII label": raw('resource "aws_x" "é" {', "name = 1", "}"),
+};
+
+/** Strings Terraform rejects (invalid escapes): the fast formatter must throw, naming the string. */
+const REJECTED_BY_TERRAFORM: Record<string, string> = {
+  "a regular expression's \\d (cdktf does not escape backslashes)": '"^\\d+$"',
+  "a \\$": '"a\\$b"',
+  "a surrogate \\u escape": '"\\uD800"',
+  "a \\U escape beyond Unicode": '"\\U00110000"',
+  "a short \\u escape": '"\\u12"',
+  "an invalid escape inside a function call's string argument": '"${file("a\\.json")}"',
+  "an invalid escape in an object key": "{\n\"a\\.b\" = 1\n}",
 };
 
 describe("formatCdktfHcl", () => {
@@ -169,11 +235,37 @@ describe("formatCdktfHcl", () => {
     expect(formatCdktfHcl(text)).toBeUndefined();
   });
 
-  it("gives terraform fmt's bytes for generated cdktf-shaped documents", async () => {
-    const docs = fc.sample(arbitraryDocument(), { numRuns: 150, seed: SEED });
-    const fmt = await terraformFmt(docs);
-    const differing = docs.map((doc, i) => ({ doc, ours: formatCdktfHcl(doc), fmt: fmt[i] })).filter((d) => d.ours !== d.fmt);
-    expect({ seed: SEED, differing: differing.slice(0, 1) }).toEqual({ seed: SEED, differing: [] });
+  it("throws for each string Terraform rejects, naming the string, where terraform fmt fails too", async () => {
+    const cases = Object.entries(REJECTED_BY_TERRAFORM).map(([name, value]) => [name, value, raw('resource "aws_x" "a" {', `name = ${value}`, "}")] as const);
+    const fmt = await terraformFmtOrReject(cases.map(([, , text]) => text));
+    cases.forEach(([name, value, text], i) => {
+      expect({ name, terraform: fmt[i] }).toEqual({ name, terraform: REJECTED });
+      let thrown: unknown;
+      try {
+        formatCdktfHcl(text);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(InvalidHclError);
+      // it names the (innermost) quoted string holding the escape
+      const named = (thrown as InvalidHclError).value;
+      expect(value).toContain(named);
+      expect((thrown as Error).message).toContain(named);
+    });
+  });
+
+  it("gives terraform fmt's bytes for generated cdktf-shaped documents, declines or rejects what Terraform rejects", async () => {
+    const docs = fc.sample(arbitraryDocument(), { numRuns: 300, seed: SEED });
+    const fmt = await terraformFmtOrReject(docs);
+    const outcomes = docs.map((doc, i) => ({ doc, ours: fastOrReject(doc), fmt: fmt[i] }));
+    // formatted: exactly terraform's bytes; rejected: terraform rejects it too; declined: terraform fmt decides
+    const wrong = outcomes.filter(({ ours, fmt }) => ours !== undefined && ours !== fmt);
+    expect({ seed: SEED, wrong: wrong.slice(0, 1) }).toEqual({ seed: SEED, wrong: [] });
+    // the sample exercises all three
+    const count = (f: (o: (typeof outcomes)[number]) => boolean) => outcomes.filter(f).length;
+    expect(count((o) => typeof o.ours === "string")).toBeGreaterThan(docs.length / 10);
+    expect(count((o) => o.ours === REJECTED)).toBeGreaterThan(docs.length / 20);
+    expect(count((o) => o.ours === undefined)).toBeGreaterThan(docs.length / 20);
   });
 });
 
@@ -181,15 +273,44 @@ describe("formatCdktfHcl", () => {
 function arbitraryDocument(): fc.Arbitrary<string> {
   const name = fc.stringMatching(/^[a-z][a-z0-9_-]{0,14}$/);
   const reference = fc.tuple(fc.constantFrom("aws_x", "data.aws_y"), name, fc.constantFrom("id", "arn", "name", "json")).map((parts) => parts.join("."));
-  const text = fc.stringMatching(/^[ -!#-[\]-~]{0,12}$/); // printable ASCII without `"` and `\`
+  /** Number literals as cdktf writes them, and the forms HCL reads: signs, decimals, exponents. */
+  const number = fc
+    .tuple(
+      fc.constantFrom("", "", "-"),
+      fc.oneof(fc.integer({ min: 0, max: 100000 }).map(String), fc.constantFrom("0", "007")),
+      fc.constantFrom("", "", ".5", ".05", ".125"),
+      fc.constantFrom("", "", "", "e3", "E5", "e-2", "e+10"),
+    )
+    .map((parts) => parts.join(""));
+  /** Escapes: the valid ones, unusual valid ones, and invalid ones Terraform rejects. */
+  const escape = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom("\\n", "\\r", "\\t", '\\"', "\\\\", "\\u00e9", "\\u0041", "\\U0001F600", "\\uFFFF") },
+    { weight: 1, arbitrary: fc.constantFrom("\\d", "\\.", "\\$", "\\uD800", "\\u12", "\\U00110000", "\\x41", "\\/") },
+  );
+  const printable = fc.stringMatching(/^[ -!#-[\]-~]{0,12}$/); // printable ASCII without `"` and `\`
+  const text = fc.array(fc.oneof({ weight: 4, arbitrary: printable }, { weight: 1, arbitrary: escape }), { maxLength: 3 }).map((parts) => parts.join(""));
   const literalText = text.filter((t) => !t.includes("${") && !t.includes("%{"));
+  /** What cdktf puts inside `${...}`: references, calls, numbers, operators, nested strings. */
+  const expression: fc.Arbitrary<string> = fc.letrec<{ expression: string }>((tie) => ({
+    expression: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      reference,
+      number,
+      literalText.map((t) => `"${t}"`),
+      fc.tuple(fc.constantFrom("sha1", "file", "lower", "max"), fc.array(tie("expression"), { minLength: 1, maxLength: 2 })).map(([f, args]) => `${f}(${args.join(", ")})`),
+      fc.tuple(tie("expression"), fc.constantFrom(" + ", " - ", " * ", " / ", " == ", "-", "+"), tie("expression")).map((parts) => parts.join("")),
+      tie("expression").map((e) => `-${e}`),
+    ),
+  })).expression;
   const str = fc.oneof(
     literalText.map((t) => `"${t}"`),
     reference.map((r) => `"\${${r}}"`),
     fc.tuple(literalText, reference, literalText).map(([a, r, b]) => `"${a}\${${r}}${b}"`),
     fc.tuple(fc.constantFrom("sha1", "file", "lower"), reference).map(([f, r]) => `"\${${f}(${r})}"`),
+    fc.tuple(literalText, expression, literalText).map(([a, e, b]) => `"${a}\${${e}}${b}"`),
+    expression.map((e) => `"\${${e}}"`),
   );
-  const scalar = fc.oneof(str, fc.integer({ min: -1000, max: 100000 }).map(String), fc.constantFrom("true", "false", "null", "0.05", "[]", "{}"));
+  const scalar = fc.oneof(str, number, fc.constantFrom("true", "false", "null", "0.05", "[]", "{}"));
   const key = fc.oneof({ weight: 4, arbitrary: name }, { weight: 1, arbitrary: fc.stringMatching(/^[a-z][a-z./:-]{0,10}$/).map((k) => `"${k}"`) });
 
   const { value } = fc.letrec<{ value: string[]; list: string[]; object: string[] }>((tie) => ({
