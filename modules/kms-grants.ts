@@ -68,16 +68,21 @@ export function cloudTrailEncryptGrant(at: AwsLocation, trailArn: string): KeyPo
   };
 }
 
-/** CloudTrail checks the key when the trail is created or updated (DescribeKey carries no encryption context). */
-export function cloudTrailDescribeKeyGrant(trailArn: string): KeyPolicyStatement {
+/** A statement for CloudTrail acting for this trail only (`aws:SourceArn`). */
+function forTrail(sid: string, action: string, trailArn: string): KeyPolicyStatement {
   return {
-    sid: "CloudTrailDescribesKey",
+    sid,
     effect: "Allow",
     principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }],
-    actions: ["kms:DescribeKey"],
+    actions: [action],
     resources: ["*"],
     condition: [{ test: "StringEquals", variable: "aws:SourceArn", values: [trailArn] }],
   };
+}
+
+/** CloudTrail checks the key when the trail is created or updated (DescribeKey carries no encryption context). */
+export function cloudTrailDescribeKeyGrant(trailArn: string): KeyPolicyStatement {
+  return forTrail("CloudTrailDescribesKey", "kms:DescribeKey", trailArn);
 }
 
 /**
@@ -108,14 +113,7 @@ export function firehoseDeliveryGrant(at: AwsLocation, roleArn: string, bucketAr
  * Bucket Key requests carry the bucket's encryption context, not the trail's.
  */
 export function cloudTrailBucketKeyDecryptGrant(trailArn: string): KeyPolicyStatement {
-  return {
-    sid: "CloudTrailDecryptsThroughBucketKey",
-    effect: "Allow",
-    principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }],
-    actions: ["kms:Decrypt"],
-    resources: ["*"],
-    condition: [{ test: "StringEquals", variable: "aws:SourceArn", values: [trailArn] }],
-  };
+  return forTrail("CloudTrailDecryptsThroughBucketKey", "kms:Decrypt", trailArn);
 }
 
 /** Every statement a trail's key needs: encrypt, decrypt through the bucket's S3 Bucket Key, describe. */
