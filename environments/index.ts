@@ -5,10 +5,9 @@
 import dev from "./dev";
 import prod from "./prod";
 import staging from "./staging";
-import type { ConfigIssue } from "./rules/checks";
-import { issue } from "./rules/checks";
+import { type ConfigIssue, issue } from "./schema/issues";
 import type { Environment, EnvironmentInput } from "./types";
-import { checkEnvironment, ConfigValidationError, crossEnvironmentIssues } from "./validate";
+import { checkEnvironment, ConfigValidationError, crossEnvironmentIssues, environmentLabel } from "./validate";
 
 export type { Environment, EnvironmentInput } from "./types";
 export { ConfigValidationError } from "./validate";
@@ -32,13 +31,14 @@ export function selectEnvironments(selection: string | undefined, registry = ENV
 }
 
 /** Validates every environment (and the rules across them) and returns them resolved, or throws once. */
-export function loadEnvironments(inputs: readonly EnvironmentInput[]): Environment[] {
+export function loadEnvironments(inputs: readonly unknown[]): Environment[] {
   const checked = inputs.map(checkEnvironment);
   const issues = new Map<string, readonly ConfigIssue[]>();
   checked.forEach(({ issues: list }, i) => {
-    if (list.length > 0) issues.set(String(inputs[i]?.name), list);
+    if (list.length > 0) issues.set(environmentLabel(inputs[i]), list);
   });
-  if (issues.size === 0) crossEnvironmentIssues(checked.map((c) => c.env)).forEach((list, env) => issues.set(env, list));
+  const envs = checked.flatMap((c) => (c.env === undefined ? [] : [c.env]));
+  if (issues.size === 0) crossEnvironmentIssues(envs).forEach((list, env) => issues.set(env, list));
   if (issues.size > 0) throw new ConfigValidationError(issues);
-  return checked.map((c) => c.env);
+  return envs;
 }

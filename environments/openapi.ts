@@ -7,8 +7,20 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { type ConfigIssue, describeValue, isObject, issue } from "./rules/checks";
-import type { OpenApiDocument } from "./types";
+import { type ConfigIssue, describeValue, issue } from "./schema/issues";
+
+/** The subset of an OpenAPI document this project reads. */
+export interface OpenApiDocument {
+  readonly openapi: string;
+  readonly info: { readonly title: string; readonly version: string };
+  readonly paths: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly [key: string]: unknown;
+}
+
+/** A JSON object (the document is arbitrary JSON until checked). */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 export const HTTP_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH"] as const;
 
@@ -259,10 +271,10 @@ export interface LoadedDefinition {
   readonly issues: readonly ConfigIssue[];
 }
 
-/** Reads, parses and checks the file an environment deploys: every problem is a ConfigIssue under `api.definitionFile`. */
 /** The largest body PutRestApi (and ImportRestApi) accepts: 6 MB. */
 export const MAX_API_DEFINITION_BYTES = 6 * 1024 * 1024;
 
+/** Reads, parses and checks the file an environment deploys: every problem is a ConfigIssue under `api.definitionFile`. */
 export function loadApiDefinition(definitionFile: unknown): LoadedDefinition {
   if (typeof definitionFile !== "string" || definitionFile.trim() === "") {
     return { issues: [issue(DEFINITION_FIELD, definitionFile, "does not name a file", "the path of an OpenAPI 3.0 document (JSON), absolute or relative to the project root")] };

@@ -11,7 +11,7 @@ import { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-lo
 import { Construct } from "constructs";
 import { ACCESS_LOG_FIELDS } from "./access-log-format";
 import type { MetricId } from "./api-metrics";
-import { assertWithinLimits, metricFilterProblems } from "./aws-limits";
+import { assertWithinLimits, metricFilterProblems } from "../aws/limits";
 
 export type StatusClass = "5xx" | "4xx";
 

@@ -6,13 +6,59 @@
 import { ApiGatewayMethodSettings, type ApiGatewayMethodSettingsSettings } from "@cdktf/provider-aws/lib/api-gateway-method-settings";
 import { ApiGatewayStage } from "@cdktf/provider-aws/lib/api-gateway-stage";
 import { Construct } from "constructs";
-import type { MethodOverride, StageConfig } from "../environments/types";
+import { type CacheClusterSize, type LoggingLevel, MAX_CACHE_TTL_SECONDS } from "../aws/api-gateway";
+import { wholeNumberIn } from "../aws/limits";
 import { accessLogFormat } from "./access-log-format";
 import { EncryptedLogGroup } from "./log-group";
 import type { OpenApiRestApi } from "./openapi-rest-api";
 
+/** Request throttling: steady-state rate (requests/second) and burst (bucket size). */
+export interface ThrottlingSettings {
+  readonly burstLimit: number;
+  readonly rateLimit: number;
+}
+
+/** What a stage's methods log, measure and allow: the stage default, or one method's override of it. */
+export interface MethodSettings {
+  readonly loggingLevel: LoggingLevel;
+  /** Logs full request and response bodies. */
+  readonly dataTraceEnabled: boolean;
+  /** Per-method CloudWatch metrics. */
+  readonly metricsEnabled: boolean;
+  readonly throttling: ThrottlingSettings;
+}
+
+/** The settings of one method (`GET /orders/{orderId}`), in full. */
+export interface MethodOverrideSettings extends MethodSettings {
+  /** `GET`, `POST`... as in the API definition. */
+  readonly httpMethod: string;
+  /** The resource path as in the API definition, e.g. `/orders/{orderId}`. */
+  readonly resourcePath: string;
+  /** Cache the method's responses (for the stage's `caching.ttlSeconds`); needs the stage's cache cluster. */
+  readonly cachingEnabled: boolean;
+}
+
+/** The stage's cache cluster. */
+export interface StageCacheSettings {
+  /** Provision the cluster. Nothing is cached until a method override turns `cachingEnabled` on. */
+  readonly enabled: boolean;
+  readonly clusterSize: CacheClusterSize;
+  /** Time to live of a cached response, 0..3600 seconds. */
+  readonly ttlSeconds: number;
+}
+
+/** One stage: its default method settings (for `*\/*`), tracing, cache and per-method overrides. */
+export interface ApiStageSettings extends MethodSettings {
+  /** The stage name (the `Stage` dimension of its metrics). */
+  readonly name: string;
+  /** X-Ray tracing of the stage. */
+  readonly tracingEnabled: boolean;
+  readonly caching: StageCacheSettings;
+  readonly methodOverrides: readonly MethodOverrideSettings[];
+}
+
 export interface StageLogsProps {
-  /** A retention CloudWatch Logs accepts (validated with the environment config). */
+  /** A retention CloudWatch Logs accepts. */
   readonly retentionInDays: number;
   /** Retention of the execution logs (they are not archived, unlike the access logs). @default retentionInDays */
   readonly executionRetentionInDays?: number;
@@ -24,8 +70,7 @@ export interface StageLogsProps {
 
 export interface ApiStageProps {
   readonly api: OpenApiRestApi;
-  /** The stage's validated settings. */
-  readonly stage: StageConfig;
+  readonly stage: ApiStageSettings;
   readonly logs: StageLogsProps;
 }
 
@@ -44,7 +89,7 @@ export function jsonPointerToken(text: string): string {
  * `GET /` -> `~1/GET`. Unescaped, AWS files the setting under a key no method matches and plan stays clean
  * (terraform-provider-aws #9738).
  */
-export function methodPath(route: Pick<MethodOverride, "httpMethod" | "resourcePath">): string {
+export function methodPath(route: Pick<MethodOverrideSettings, "httpMethod" | "resourcePath">): string {
   return `${jsonPointerToken(route.resourcePath)}/${route.httpMethod}`;
 }
 
@@ -58,11 +103,11 @@ export function accessLogGroupName(apiName: string, stageName: string): string {
 }
 
 /** A stable, readable construct id for a method override, e.g. `GET_orders_orderId`. */
-function overrideId(o: MethodOverride): string {
+function overrideId(o: MethodOverrideSettings): string {
   return `${o.httpMethod}_${o.resourcePath.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "")}`;
 }
 
-function methodSettings(s: Omit<MethodOverride, "httpMethod" | "resourcePath">, ttlSeconds: number): ApiGatewayMethodSettingsSettings {
+function methodSettings(s: MethodSettings & { readonly cachingEnabled: boolean }, ttlSeconds: number): ApiGatewayMethodSettingsSettings {
   return {
     loggingLevel: s.loggingLevel,
     dataTraceEnabled: s.dataTraceEnabled,
@@ -95,6 +140,7 @@ export class ApiStage extends Construct {
     super(scope, id);
     const { api, stage, logs } = props;
     this.stageName = stage.name;
+    const ttlSeconds = wholeNumberIn(`ApiStage ${stage.name}`, "stage.caching.ttlSeconds", stage.caching.ttlSeconds, 0, MAX_CACHE_TTL_SECONDS);
 
     this.accessLogGroup = new EncryptedLogGroup(this, "access-logs", {
       name: accessLogGroupName(api.name, stage.name),
@@ -126,8 +172,8 @@ export class ApiStage extends Construct {
       restApiId: api.id,
       stageName: this.stage.stageName,
       methodPath: ALL_METHODS,
-      // Caching is off for */*: only GET methods that opt in are cached (see MethodOverrideInput).
-      settings: methodSettings({ ...stage, cachingEnabled: false }, stage.caching.ttlSeconds),
+      // Caching is off for */*: only GET methods that opt in are cached (see MethodOverrideSettings).
+      settings: methodSettings({ ...stage, cachingEnabled: false }, ttlSeconds),
     });
     this.methodOverrides = stage.methodOverrides.map(
       (o) =>
@@ -135,7 +181,7 @@ export class ApiStage extends Construct {
           restApiId: api.id,
           stageName: this.stage.stageName,
           methodPath: methodPath(o),
-          settings: methodSettings(o, stage.caching.ttlSeconds),
+          settings: methodSettings(o, ttlSeconds),
         }),
     );
   }

@@ -15,8 +15,8 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
 import type { MetricId } from "./api-metrics";
-import { alarmProblems, assertWithinLimits, wholeNumberIn } from "./aws-limits";
-import { FIREHOSE_ERROR_LOG_STREAM } from "./log-archive";
+import { alarmProblems, assertWithinLimits, MAX_FRESHNESS_TOLERANCE_SECONDS, wholeNumberIn } from "../aws/limits";
+import { FIREHOSE_ERROR_LOG_STREAM } from "../aws/archive-permissions";
 
 export const FIREHOSE_NAMESPACE = "AWS/Firehose";
 
@@ -43,9 +43,6 @@ export function archiveAlarmName(streamName: string, kind: ArchiveAlarmKind): st
 export function archiveAlarmNames(streamName: string): string[] {
   return ARCHIVE_ALARM_KINDS.map((kind) => archiveAlarmName(streamName, kind));
 }
-
-/** Longest freshness tolerance: half of the 24 hours Firehose retries S3 before it drops records, to leave time to repair. */
-export const MAX_FRESHNESS_TOLERANCE_SECONDS = 43_200;
 
 /** The DataFreshness threshold: records may wait one buffering interval, plus the tolerance. */
 export function freshnessThresholdSeconds(bufferingIntervalSeconds: number, toleranceSeconds: number): number {

@@ -16,8 +16,8 @@ import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
-import type { Lifecycle } from "../environments/types";
-import { arn, type AwsLocation, s3BucketArn } from "./arn";
+import type { Lifecycle } from "../aws/lifecycle";
+import { arn, type AwsLocation, s3BucketArn } from "../aws/arn";
 import { EncryptedLogGroup } from "./log-group";
 import { SecureBucket } from "./secure-bucket";
 

@@ -6,7 +6,7 @@
  */
 import { ConfigConfigRule } from "@cdktf/provider-aws/lib/config-config-rule";
 import { Construct } from "constructs";
-import { assertWithinLimits, configRuleProblems } from "./aws-limits";
+import { assertWithinLimits, configRuleProblems } from "../aws/limits";
 
 /** One managed rule: its identifier and input parameters. */
 export interface ManagedRule {

@@ -3,6 +3,7 @@
  * the widgets this project uses. The body is serialized with `JSON.stringify`, never templated, so it is
  * valid JSON by construction; strings in it must not contain `${`, `%{` or backslashes, which cdktf's HCL renderer does not escape.
  */
+import { MAX_METRICS_PER_WIDGET } from "../aws/scale-limits";
 import type { MetricId } from "./api-metrics";
 
 /** Rendering options of one metric line (the last element of a metric array). */
@@ -138,6 +139,10 @@ export interface MetricWidgetOptions {
 }
 
 export function metricWidget(o: MetricWidgetOptions): Unplaced<MetricWidget> {
+  const metrics = o.lines.filter(isMetric).length;
+  if (metrics > MAX_METRICS_PER_WIDGET) {
+    throw new Error(`metricWidget ${o.title}: ${metrics} metrics. Allowed: at most ${MAX_METRICS_PER_WIDGET} per widget (CloudWatch service quotas, Dashboards)`);
+  }
   return {
     type: "metric",
     width: o.width ?? 8,
@@ -152,6 +157,19 @@ export function metricWidget(o: MetricWidgetOptions): Unplaced<MetricWidget> {
       ...(o.leftAxis ? { yAxis: { left: o.leftAxis } } : {}),
     },
   };
+}
+
+/** A line that retrieves a metric (an expression line only computes from others). */
+function isMetric(line: MetricLine): boolean {
+  return !(line.length === 1 && typeof line[0] === "object" && "expression" in line[0]);
+}
+
+/**
+ * The metrics a widget retrieves, which CloudWatch counts against its per-widget and per-dashboard quotas,
+ * hidden lines that only feed metric math included.
+ */
+export function metricCount(widget: Widget | Unplaced<Widget>): number {
+  return widget.type === "metric" ? (widget as Unplaced<MetricWidget>).properties.metrics.filter(isMetric).length : 0;
 }
 
 /** An alarm status widget shows at most 100 alarms (CloudWatch, "Dashboard body structure and syntax"). */

@@ -2,11 +2,14 @@
  * The environment's CloudWatch dashboard: alarm states and the top failing routes first, then per stage
  * its traffic, error rates, latency percentiles, backend (integration) latency, and the API Gateway
  * overhead computed by metric math (Latency - IntegrationLatency). The body is built from the typed model
- * in `dashboard-widgets.ts` and serialized with `JSON.stringify`.
+ * in `dashboard-widgets.ts` and serialized with `JSON.stringify`. An environment too large for one
+ * dashboard (500 widgets, 2,500 metrics) gets several, filled in order and named `<name>`, `<name>_2`, ...
  */
 import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboard";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
+import { assertWithinLimits, DASHBOARD_NAME, type LimitProblem, MAX_QUERY_STRING_LENGTH } from "../aws/limits";
+import { MAX_LOG_GROUPS_PER_QUERY, MAX_METRICS_PER_DASHBOARD, MAX_METRICS_PER_WIDGET, MAX_WIDGETS_PER_DASHBOARD } from "../aws/scale-limits";
 import { apiGatewayMetric, type MetricId } from "./api-metrics";
 import {
   alarmStatusWidget,
@@ -14,6 +17,7 @@ import {
   type DashboardBody,
   layout,
   logWidget,
+  metricCount,
   metricLine,
   metricWidget,
   textWidget,
@@ -50,74 +54,181 @@ export function alarmStatusWidgets(alarmArns: readonly string[]): Unplaced<Widge
   return chunks.map((chunk, i) => alarmStatusWidget(chunks.length === 1 ? "Alarms" : `Alarms (${i + 1} of ${chunks.length})`, chunk, 24, 4));
 }
 
-/** The dashboard body as a typed object. */
-export function dashboardBody(props: ApiDashboardProps): DashboardBody {
-  const { apiName, region } = props;
-  const sources = props.stages.map((s) => s.accessLogGroupName);
-  const top: Unplaced<Widget>[] = [
-    // One line: a newline would be a backslash escape in the JSON body.
-    textWidget(
-      `**${apiName}**: stages ${props.stages.map((s) => s.stageName).join(", ")}. ` +
-        `Saved Logs Insights queries are in the folder ${apiName} (e.g. ${savedQueryName(apiName, "one-request")}).`,
-    ),
-  ];
-  top.push(...alarmStatusWidgets(props.alarmArns ?? []));
-  top.push(logWidget("Top failing routes (4xx and 5xx, all stages)", region, queryString(logQuery("errors-by-route"), sources), 24, 6));
+/** Consecutive runs of `items`, each as long as `fits` accepts (at least one item each). */
+function runs<T>(items: readonly T[], fits: (run: readonly T[]) => boolean): T[][] {
+  const result: T[][] = [];
+  for (const item of items) {
+    const last = result[result.length - 1];
+    if (last && fits([...last, item])) last.push(item);
+    else result.push([item]);
+  }
+  return result;
+}
 
-  const stageRows = props.stages.map((stage): Unplaced<Widget>[] => {
-    const m = (name: Parameters<typeof apiGatewayMetric>[2]) => apiGatewayMetric(apiName, stage.stageName, name);
-    const percentiles = (name: "Latency" | "IntegrationLatency") =>
-      (["p50", "p90", "p99"] as const).map((stat) => metricLine(m(name), { stat, label: `${name} ${stat}` }));
-    const ms = { min: 0, label: "ms", showUnits: false };
-    const row: Unplaced<Widget>[] = [
-      textWidget(`## Stage ${stage.stageName}`),
-      metricWidget({ title: `${stage.stageName}: requests`, region, width: 6, lines: [metricLine(m("Count"), { stat: "Sum", label: "Requests" })], leftAxis: { min: 0 } }),
+/**
+ * The top failing routes of every stage, from their access logs. The console runs a log widget's query with
+ * StartQuery, which takes at most 50 log groups and 10,000 characters of query: more stages than that are
+ * spread over several widgets.
+ */
+export function failingRoutesWidgets(region: string, stages: readonly DashboardStage[]): Unplaced<Widget>[] {
+  const query = logQuery("errors-by-route");
+  const fits = (run: readonly DashboardStage[]) =>
+    run.length <= MAX_LOG_GROUPS_PER_QUERY && queryString(query, run.map((s) => s.accessLogGroupName)).length <= MAX_QUERY_STRING_LENGTH;
+  const chunks = runs(stages, fits);
+  return chunks.map((chunk) => {
+    const which = chunks.length === 1 ? "all stages" : `stages ${chunk[0].stageName} to ${chunk[chunk.length - 1].stageName}`;
+    return logWidget(`Top failing routes (4xx and 5xx, ${which})`, region, queryString(query, chunk.map((s) => s.accessLogGroupName)), 24, 6);
+  });
+}
+
+/** One stage's row: its traffic, error rates, latency percentiles, integration latency and API Gateway overhead. */
+function stageRow(apiName: string, region: string, stage: DashboardStage): Unplaced<Widget>[] {
+  const m = (name: Parameters<typeof apiGatewayMetric>[2]) => apiGatewayMetric(apiName, stage.stageName, name);
+  const percentiles = (name: "Latency" | "IntegrationLatency") =>
+    (["p50", "p90", "p99"] as const).map((stat) => metricLine(m(name), { stat, label: `${name} ${stat}` }));
+  const ms = { min: 0, label: "ms", showUnits: false };
+  const row: Unplaced<Widget>[] = [
+    textWidget(`## Stage ${stage.stageName}`),
+    metricWidget({ title: `${stage.stageName}: requests`, region, width: 6, lines: [metricLine(m("Count"), { stat: "Sum", label: "Requests" })], leftAxis: { min: 0 } }),
+    metricWidget({
+      title: `${stage.stageName}: error rates (0..1)`,
+      region,
+      width: 6,
+      lines: [metricLine(m("4XXError"), { stat: "Average", label: "4XX rate" }), metricLine(m("5XXError"), { stat: "Average", label: "5XX rate" })],
+      leftAxis: { min: 0, max: 1 },
+    }),
+    metricWidget({ title: `${stage.stageName}: latency`, region, width: 6, lines: percentiles("Latency"), leftAxis: ms }),
+    metricWidget({ title: `${stage.stageName}: integration latency`, region, width: 6, lines: percentiles("IntegrationLatency"), leftAxis: ms }),
+    metricWidget({
+      title: `${stage.stageName}: API Gateway overhead (Latency - IntegrationLatency, average)`,
+      region,
+      width: 12,
+      lines: [
+        metricLine(m("Latency"), { stat: "Average", id: "latency", visible: false }),
+        metricLine(m("IntegrationLatency"), { stat: "Average", id: "integration", visible: false }),
+        [{ expression: "latency - integration", id: "overhead", label: "API Gateway overhead" }],
+      ],
+      leftAxis: ms,
+    }),
+  ];
+  if ((stage.logMetrics ?? []).length > 0) {
+    row.push(
       metricWidget({
-        title: `${stage.stageName}: error rates (0..1)`,
-        region,
-        width: 6,
-        lines: [metricLine(m("4XXError"), { stat: "Average", label: "4XX rate" }), metricLine(m("5XXError"), { stat: "Average", label: "5XX rate" })],
-        leftAxis: { min: 0, max: 1 },
-      }),
-      metricWidget({ title: `${stage.stageName}: latency`, region, width: 6, lines: percentiles("Latency"), leftAxis: ms }),
-      metricWidget({ title: `${stage.stageName}: integration latency`, region, width: 6, lines: percentiles("IntegrationLatency"), leftAxis: ms }),
-      metricWidget({
-        title: `${stage.stageName}: API Gateway overhead (Latency - IntegrationLatency, average)`,
+        title: `${stage.stageName}: error responses from the access log`,
         region,
         width: 12,
-        lines: [
-          metricLine(m("Latency"), { stat: "Average", id: "latency", visible: false }),
-          metricLine(m("IntegrationLatency"), { stat: "Average", id: "integration", visible: false }),
-          [{ expression: "latency - integration", id: "overhead", label: "API Gateway overhead" }],
-        ],
-        leftAxis: ms,
+        lines: (stage.logMetrics ?? []).map((metric) => metricLine(metric, { stat: "Sum", label: metric.metricName })),
+        leftAxis: { min: 0 },
       }),
-    ];
-    if ((stage.logMetrics ?? []).length > 0) {
-      row.push(
-        metricWidget({
-          title: `${stage.stageName}: error responses from the access log`,
-          region,
-          width: 12,
-          lines: (stage.logMetrics ?? []).map((metric) => metricLine(metric, { stat: "Sum", label: metric.metricName })),
-          leftAxis: { min: 0 },
-        }),
-      );
-    }
-    return row;
-  });
+    );
+  }
+  return row;
+}
 
-  return { start: "-PT6H", periodOverride: "auto", widgets: layout([top, ...stageRows]) };
+/**
+ * The name of the environment's `index`-th dashboard (from 0): `dashboardName`, then `dashboardName_2`,
+ * `_3`, ... Environment and service names have no '_', so no other environment's dashboard can have it.
+ */
+export function dashboardPageName(dashboardName: string, index: number): string {
+  return index === 0 ? dashboardName : `${dashboardName}_${index + 1}`;
+}
+
+/** One of the environment's dashboards. */
+export interface DashboardPage {
+  readonly name: string;
+  readonly body: DashboardBody;
+}
+
+/** Widgets that stay on one dashboard: one overview widget, or one stage's row. */
+interface Block {
+  readonly widgets: readonly Unplaced<Widget>[];
+  readonly stageName?: string;
+}
+
+const blockMetrics = (block: Block) => block.widgets.reduce((n, w) => n + metricCount(w), 0);
+
+/**
+ * Fills dashboards in order, each within CloudWatch's limits on widgets and metrics per dashboard; one
+ * widget of each is kept for its header.
+ */
+function paginate(blocks: readonly Block[]): Block[][] {
+  const fits = (page: readonly Block[]) =>
+    1 + page.reduce((n, b) => n + b.widgets.length, 0) <= MAX_WIDGETS_PER_DASHBOARD && page.reduce((n, b) => n + blockMetrics(b), 0) <= MAX_METRICS_PER_DASHBOARD;
+  const pages = runs(blocks, fits);
+  return pages.length > 0 ? pages : [[]]; // no alarms and no stages: one dashboard with its header
+}
+
+/**
+ * The environment's dashboards: alarm states and the top failing routes first, then one row per stage. One
+ * dashboard unless CloudWatch's limits (500 widgets, 2,500 metrics) need more; a split keeps each stage's
+ * row whole and says on every dashboard which stages it shows and where the others are.
+ */
+export function dashboardPages(props: ApiDashboardProps): DashboardPage[] {
+  const { apiName, region } = props;
+  const overview: Block[] = [...alarmStatusWidgets(props.alarmArns ?? []), ...failingRoutesWidgets(region, props.stages)].map((w) => ({ widgets: [w] }));
+  const stages: Block[] = props.stages.map((stage) => ({ widgets: stageRow(apiName, region, stage), stageName: stage.stageName }));
+  const pages = paginate([...overview, ...stages]);
+  const names = pages.map((_, i) => dashboardPageName(props.dashboardName, i));
+  const queries = `Saved Logs Insights queries are in the folder ${apiName} (e.g. ${savedQueryName(apiName, "one-request")}).`;
+  return pages.map((page, i) => {
+    const shown = page.flatMap((b) => (b.stageName === undefined ? [] : [b.stageName]));
+    // One line: a newline would be a backslash escape in the JSON body.
+    const header =
+      pages.length === 1
+        ? `**${apiName}**: stages ${props.stages.map((s) => s.stageName).join(", ")}. ${queries}`
+        : `**${apiName}**, dashboard ${i + 1} of ${pages.length} (${names.map((n) => `\`${n}\``).join(", ")}): ` +
+          `${shown.length > 0 ? `stages ${shown.join(", ")}` : "alarm states and failing routes of every stage"}. ${queries}`;
+    const top = [textWidget(header), ...page.filter((b) => b.stageName === undefined).flatMap((b) => b.widgets)];
+    const rows = page.filter((b) => b.stageName !== undefined).map((b) => [...b.widgets]);
+    return { name: names[i], body: { start: "-PT6H", periodOverride: "auto", widgets: layout([top, ...rows]) } };
+  });
+}
+
+/** What in a dashboard body CloudWatch would reject (PutDashboard), or the console could not run (StartQuery). */
+export function dashboardLimitProblems(body: DashboardBody): LimitProblem[] {
+  const problems: LimitProblem[] = [];
+  const metrics = body.widgets.reduce((n, w) => n + metricCount(w), 0);
+  if (body.widgets.length > MAX_WIDGETS_PER_DASHBOARD) {
+    problems.push({ field: "widgets", value: body.widgets.length, problem: "is more widgets than one dashboard holds", allowed: `at most ${MAX_WIDGETS_PER_DASHBOARD} ("Dashboard Body Structure and Syntax")` });
+  }
+  if (metrics > MAX_METRICS_PER_DASHBOARD) {
+    problems.push({ field: "metrics", value: metrics, problem: "is more metrics than one dashboard may retrieve", allowed: `at most ${MAX_METRICS_PER_DASHBOARD} (CloudWatch service quotas, Dashboards)` });
+  }
+  body.widgets.forEach((w, i) => {
+    if (metricCount(w) > MAX_METRICS_PER_WIDGET) {
+      problems.push({ field: `widgets[${i}].properties.metrics`, value: metricCount(w), problem: "is more metrics than one widget may retrieve", allowed: `at most ${MAX_METRICS_PER_WIDGET} (CloudWatch service quotas, Dashboards)` });
+    }
+    if (w.type === "alarm" && w.properties.alarms.length > MAX_ALARMS_PER_WIDGET) {
+      problems.push({ field: `widgets[${i}].properties.alarms`, value: w.properties.alarms.length, problem: "is more alarms than an alarm status widget shows", allowed: `at most ${MAX_ALARMS_PER_WIDGET} ("Dashboard Body Structure and Syntax")` });
+    }
+    if (w.type === "log") {
+      const sources = (w.properties.query.match(/(^|\| )SOURCE '/g) ?? []).length;
+      if (sources > MAX_LOG_GROUPS_PER_QUERY || w.properties.query.length > MAX_QUERY_STRING_LENGTH) {
+        problems.push({
+          field: `widgets[${i}].properties.query`,
+          value: `${sources} log groups, ${w.properties.query.length} characters`,
+          problem: "is more than one Logs Insights query takes",
+          allowed: `at most ${MAX_LOG_GROUPS_PER_QUERY} log groups and ${MAX_QUERY_STRING_LENGTH} characters (StartQuery)`,
+        });
+      }
+    }
+  });
+  return problems;
 }
 
 export class ApiDashboard extends Construct {
+  /** The first dashboard, named `dashboardName`. */
   public readonly dashboard: CloudwatchDashboard;
-  /** The serialized body, as written to `dashboard_body`. */
+  /** Every dashboard: the first, then `<dashboardName>_2`, ... when CloudWatch's limits need more than one. */
+  public readonly dashboards: readonly CloudwatchDashboard[];
+  /** The first dashboard's serialized body, as written to `dashboard_body`. */
   public readonly body: string;
+  /** Every dashboard's serialized body, in the order of `dashboards`. */
+  public readonly bodies: readonly string[];
 
   constructor(scope: Construct, id: string, props: ApiDashboardProps) {
     super(scope, id);
-    if (!/^[A-Za-z0-9_-]{1,255}$/.test(props.dashboardName)) {
+    if (!DASHBOARD_NAME.test(props.dashboardName)) {
       throw new Error(`ApiDashboard: dashboardName = ${props.dashboardName} is malformed. Allowed: 1 to 255 letters, digits, '-' or '_'`);
     }
     const unresolved = [props.apiName, props.region, ...props.stages.flatMap((s) => [s.stageName, s.accessLogGroupName]), ...(props.alarmArns ?? [])].filter((v) =>
@@ -126,10 +237,26 @@ export class ApiDashboard extends Construct {
     if (unresolved.length > 0) {
       throw new Error(`ApiDashboard ${props.dashboardName}: ${unresolved.join(", ")} are Terraform references. Allowed: plain strings known at synth`);
     }
-    this.body = JSON.stringify(dashboardBody(props));
-    if (unsafeForHcl(this.body)) {
-      throw new Error(`ApiDashboard ${props.dashboardName}: the body contains a backslash, '\${' or '%{' (a quote, newline or template in a string). Allowed: plain text`);
+    const pages = dashboardPages(props);
+    const last = pages[pages.length - 1].name;
+    if (!DASHBOARD_NAME.test(last)) {
+      throw new Error(
+        `ApiDashboard ${props.dashboardName}: its ${pages.length} dashboards need the name ${last}, which is malformed. Allowed: names of 1 to 255 letters, digits, '-' or '_' (a shorter dashboardName)`,
+      );
     }
-    this.dashboard = new CloudwatchDashboard(this, "dashboard", { dashboardName: props.dashboardName, dashboardBody: this.body });
+    this.bodies = pages.map((page) => {
+      // Never written on past CloudWatch's limits: the pagination keeps within them, this proves it.
+      assertWithinLimits(`ApiDashboard ${page.name}`, dashboardLimitProblems(page.body));
+      const body = JSON.stringify(page.body);
+      if (unsafeForHcl(body)) {
+        throw new Error(`ApiDashboard ${page.name}: the body contains a backslash, '\${' or '%{' (a quote, newline or template in a string). Allowed: plain text`);
+      }
+      return body;
+    });
+    this.body = this.bodies[0];
+    this.dashboards = pages.map(
+      (page, i) => new CloudwatchDashboard(this, i === 0 ? "dashboard" : `dashboard-${i + 1}`, { dashboardName: page.name, dashboardBody: this.bodies[i] }),
+    );
+    this.dashboard = this.dashboards[0];
   }
 }

@@ -3,7 +3,7 @@
  * function; `KmsKey` combines the ones a key needs. Conditions pin every grant to this account.
  */
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { arn, type AwsLocation, regionalServicePrincipal } from "./arn";
+import { arn, type AwsLocation, regionalServicePrincipal } from "../aws/arn";
 
 export type KeyPolicyStatement = DataAwsIamPolicyDocumentStatement;
 

@@ -3,9 +3,9 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey as AwsKmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
-import { assertWithinLimits, kmsAliasProblems } from "./aws-limits";
+import { assertWithinLimits, kmsAliasProblems } from "../aws/limits";
 import { accountRootGrant, type KeyPolicyStatement } from "./kms-grants";
-import type { AwsLocation } from "./arn";
+import type { AwsLocation } from "../aws/arn";
 
 export interface KmsKeyProps {
   /**

@@ -1,8 +1,8 @@
 /** A CloudWatch log group that is always encrypted and always has a retention. */
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { Construct } from "constructs";
-import { CLOUDWATCH_RETENTION_DAYS } from "../environments/rules/logs";
-import { assertWithinLimits, logGroupNameProblems } from "./aws-limits";
+import { CLOUDWATCH_RETENTION_DAYS } from "../aws/limits";
+import { assertWithinLimits, logGroupNameProblems } from "../aws/limits";
 
 export interface EncryptedLogGroupProps {
   /**

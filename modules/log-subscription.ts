@@ -18,9 +18,10 @@ import { CloudwatchLogStream } from "@cdktf/provider-aws/lib/cloudwatch-log-stre
 import { CloudwatchLogSubscriptionFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-subscription-filter";
 import { KinesisFirehoseDeliveryStream } from "@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream";
 import { Construct } from "constructs";
-import { assertWithinLimits, firehosePrefixProblems, wholeNumberIn } from "./aws-limits";
-import { FIREHOSE_ERROR_LOG_STREAM, type LogArchive } from "./log-archive";
+import { assertWithinLimits, firehosePrefixProblems, wholeNumberIn } from "../aws/limits";
+import { type LogArchive } from "./log-archive";
 import { EncryptedLogGroup } from "./log-group";
+import { FIREHOSE_ERROR_LOG_STREAM } from "../aws/archive-permissions";
 
 /** Where a stream's error log group keeps its events: the environment's log settings. */
 export interface ErrorLogProps {

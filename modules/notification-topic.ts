@@ -16,7 +16,7 @@ import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { Fn, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import { arn, type AwsLocation } from "./arn";
+import { arn, type AwsLocation } from "../aws/arn";
 
 /**
  * Minutes an apply waits for an HTTPS endpoint to confirm its subscription (the provider's default is 1).
@@ -27,11 +27,8 @@ export const HTTPS_CONFIRMATION_TIMEOUT_MINUTES = 5;
 /** Where an HTTPS subscriber's URL comes from: written out, a sensitive Terraform variable, or an SSM SecureString. */
 export type HttpsEndpointInput = string | { readonly ssmParameter: string } | { readonly variable: string };
 
-export interface NotificationTopicProps {
-  readonly name: string;
-  readonly location: AwsLocation;
-  /** ARN of a KMS key whose policy has `cloudWatchAlarmsGrant`. */
-  readonly kmsKeyArn: string;
+/** Who a topic notifies. */
+export interface NotificationSubscribers {
   /** Email subscribers; each must confirm by email before it receives anything. @default [] */
   readonly emails?: readonly string[];
   /**
@@ -40,6 +37,13 @@ export interface NotificationTopicProps {
    * time). Each must confirm its subscription during the apply. @default []
    */
   readonly httpsEndpoints?: readonly HttpsEndpointInput[];
+}
+
+export interface NotificationTopicProps extends NotificationSubscribers {
+  readonly name: string;
+  readonly location: AwsLocation;
+  /** ARN of a KMS key whose policy has `cloudWatchAlarmsGrant`. */
+  readonly kmsKeyArn: string;
 }
 
 export class NotificationTopic extends Construct {

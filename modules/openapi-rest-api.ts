@@ -22,8 +22,8 @@ export interface OpenApiRestApiProps {
   /** The API's name, also the `ApiName` dimension of its CloudWatch metrics. */
   readonly name: string;
   /**
-   * Path of the OpenAPI 3.0 document (JSON), with an `x-amazon-apigateway-integration` on every operation.
-   * Config validation has read and checked this very file.
+   * Path of the OpenAPI 3.0 document (JSON), with an `x-amazon-apigateway-integration` on every operation:
+   * absolute, or relative to the folder of cdktf.json (as `TerraformAsset` resolves it). It ships as it is.
    */
   readonly definitionFile: string;
   /** @default "REGIONAL" */

@@ -5,7 +5,7 @@
  */
 import { CloudwatchQueryDefinition } from "@cdktf/provider-aws/lib/cloudwatch-query-definition";
 import { Construct } from "constructs";
-import { assertWithinLimits, queryDefinitionProblems } from "./aws-limits";
+import { assertWithinLimits, queryDefinitionProblems } from "../aws/limits";
 import { LOG_QUERIES, type LogQueryKey, queryString, savedQueryName } from "./log-queries";
 
 export interface SavedQueriesProps {

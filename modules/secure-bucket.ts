@@ -14,9 +14,9 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
-import type { Lifecycle } from "../environments/types";
-import { s3BucketArn } from "./arn";
-import { MAX_BUCKET_NAME_LENGTH, S3_BUCKET_NAME } from "./aws-limits";
+import type { Lifecycle } from "../aws/lifecycle";
+import { s3BucketArn } from "../aws/arn";
+import { MAX_BUCKET_NAME_LENGTH, S3_BUCKET_NAME } from "../aws/limits";
 import { lifecycleRules } from "./lifecycle-rules";
 
 export interface SecureBucketProps {

@@ -1,22 +1,42 @@
 /**
- * The CloudWatch alarms of one API Gateway stage, each from the environment's alarm settings: error rates
+ * The CloudWatch alarms of one API Gateway stage, each from its settings in the props: error rates
  * (`5XXError`/`4XXError` Average), latencies (p90, ms), low traffic (`Count`) and the access-log 5xx count.
  * Every alarm notifies the topic when it fires and when it recovers, and its description says what to
  * look at first.
  */
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
-import { alarmIssues } from "../environments/rules/alarms";
-import { formatIssue } from "../environments/validate";
-import { ALARM_KINDS, type AlarmConfig, type AlarmKind, type Alarms } from "../environments/types";
 import { apiGatewayMetric, type MetricId } from "./api-metrics";
-import { alarmProblems, assertWithinLimits } from "./aws-limits";
+import { alarmProblems, alarmWindowProblems, assertWithinLimits, type LimitProblem, METRIC_RESOLUTION_SECONDS } from "../aws/limits";
 import { savedQueryName } from "./log-queries";
+
+/**
+ * The kinds of stage alarm. Rates are `Average` of `5XXError`/`4XXError` (0..1), latencies are p90 in
+ * milliseconds, `lowTraffic` is requests per period, `serverErrorCount` counts 5xx access log lines.
+ */
+export type AlarmKind = "serverErrorRate" | "clientErrorRate" | "latency" | "integrationLatency" | "lowTraffic" | "serverErrorCount";
+
+/** One alarm's settings. */
+export interface AlarmSettings {
+  /** A disabled alarm is not created. */
+  readonly enabled: boolean;
+  /** In the metric's unit: a rate 0..1, milliseconds, or a count. */
+  readonly threshold: number;
+  /** Seconds: a CloudWatch period no finer than the metrics' one minute. */
+  readonly periodSeconds: number;
+  /** How many recent periods are evaluated (N). */
+  readonly evaluationPeriods: number;
+  /** How many of those periods must breach (M, at most N). */
+  readonly datapointsToAlarm: number;
+}
+
+/** The settings of every kind of stage alarm. */
+export type StageAlarmSettings = Readonly<Record<AlarmKind, AlarmSettings>>;
 
 type Comparison = "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold" | "LessThanThreshold";
 type MissingData = "notBreaching" | "breaching" | "ignore" | "missing";
 
-/** What is fixed about each kind of alarm; the numbers come from config. */
+/** What is fixed about each kind of alarm; the numbers come from the props. */
 interface AlarmKindSpec {
   /** Alarm name suffix: `<api>-<stage>-<suffix>`. */
   readonly suffix: string;
@@ -25,7 +45,7 @@ interface AlarmKindSpec {
   /** No requests means no data points: fine for rates and latencies, an outage for low traffic. */
   readonly missingData: MissingData;
   /** What happened, in words, for the description. */
-  readonly what: (a: AlarmConfig) => string;
+  readonly what: (a: AlarmSettings) => string;
   /** What to do first. */
   readonly firstStep: string;
 }
@@ -83,6 +103,25 @@ const SPECS: Readonly<Record<AlarmKind, AlarmKindSpec>> = {
   },
 };
 
+/** Every kind, in the order the alarms are created (and listed in `alarmNames`). */
+const ALARM_KINDS = Object.keys(SPECS) as AlarmKind[];
+
+/**
+ * What PutMetricAlarm would reject in the enabled alarms' settings, and periods finer than the one-minute
+ * resolution of the stage's metrics (such an alarm lacks data): `alarms.<kind>.<field>` problems.
+ */
+function settingsProblems(alarms: StageAlarmSettings): LimitProblem[] {
+  return ALARM_KINDS.filter((kind) => alarms[kind].enabled).flatMap((kind) => {
+    const a = alarms[kind];
+    const window = alarmWindowProblems(a);
+    const resolution: LimitProblem[] =
+      a.periodSeconds < METRIC_RESOLUTION_SECONDS && !window.some((p) => p.field === "periodSeconds")
+        ? [{ field: "periodSeconds", value: a.periodSeconds, problem: "is finer than the one-minute resolution of the metric, so the alarm would lack data", allowed: "60 or a multiple of 60" }]
+        : [];
+    return [...window, ...resolution].map((p) => ({ ...p, field: `alarms.${kind}.${p.field}` }));
+  });
+}
+
 export function alarmName(apiName: string, stageName: string, kind: AlarmKind): string {
   return `${apiName}-${stageName}-${SPECS[kind].suffix}`;
 }
@@ -90,8 +129,8 @@ export function alarmName(apiName: string, stageName: string, kind: AlarmKind): 
 export interface StageAlarmsProps {
   readonly apiName: string;
   readonly stageName: string;
-  /** Validated alarm settings (disabled alarms are not created). */
-  readonly alarms: Alarms;
+  /** Every alarm's settings (disabled alarms are not created). */
+  readonly alarms: StageAlarmSettings;
   /** The SNS topic notified on ALARM and on OK. */
   readonly topicArn: string;
   /** The 5xx count metric of the stage's access log filter. @default no log-based alarm */
@@ -108,10 +147,7 @@ export class StageAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: StageAlarmsProps) {
     super(scope, id);
-    const problems = ALARM_KINDS.flatMap((kind) => alarmIssues(kind, props.alarms[kind]));
-    if (problems.length > 0) {
-      throw new Error(`StageAlarms ${props.apiName}/${props.stageName}: ${problems.map(formatIssue).join("; ")}`);
-    }
+    assertWithinLimits(`StageAlarms ${props.apiName}/${props.stageName}`, settingsProblems(props.alarms));
     const metrics: Record<AlarmKind, MetricId | undefined> = {
       serverErrorRate: apiGatewayMetric(props.apiName, props.stageName, "5XXError"),
       clientErrorRate: apiGatewayMetric(props.apiName, props.stageName, "4XXError"),
@@ -123,17 +159,17 @@ export class StageAlarms extends Construct {
     const created: Partial<Record<AlarmKind, CloudwatchMetricAlarm>> = {};
     const names: string[] = [];
     for (const kind of ALARM_KINDS) {
-      const config = props.alarms[kind];
+      const settings = props.alarms[kind];
       const metric = metrics[kind];
-      if (!config.enabled || metric === undefined) continue;
-      created[kind] = this.alarm(kind, config, metric, props);
+      if (!settings.enabled || metric === undefined) continue;
+      created[kind] = this.alarm(kind, settings, metric, props);
       names.push(alarmName(props.apiName, props.stageName, kind));
     }
     this.alarms = created;
     this.alarmNames = names;
   }
 
-  private alarm(kind: AlarmKind, a: AlarmConfig, metric: MetricId, props: StageAlarmsProps): CloudwatchMetricAlarm {
+  private alarm(kind: AlarmKind, a: AlarmSettings, metric: MetricId, props: StageAlarmsProps): CloudwatchMetricAlarm {
     const spec = SPECS[kind];
     const name = alarmName(props.apiName, props.stageName, kind);
     const window = `in ${a.datapointsToAlarm} of ${a.evaluationPeriods} periods of ${a.periodSeconds} s`;

@@ -8,7 +8,25 @@
  *   lock file (`use_lockfile`, Terraform >= 1.10: no DynamoDB table to run).
  */
 import { LocalBackend, S3Backend, TerraformBackend, TerraformStack } from "cdktf";
-import type { StateBackend } from "../environments/types";
+
+/** State in `terraform.<stack>.tfstate` in the project root: for one person only. */
+export interface LocalStateBackendSettings {
+  readonly type: "local";
+}
+
+/** State in an S3 bucket that already exists (versioned, access limited to the deploy roles). */
+export interface S3StateBackendSettings {
+  readonly type: "s3";
+  readonly bucket: string;
+  /** The bucket's region. */
+  readonly region: string;
+  /** Folder of the state objects in the bucket: `<keyPrefix>/<stack>/terraform.tfstate`. */
+  readonly keyPrefix: string;
+  /** A customer-managed KMS key (ARN or `alias/...`) for the state objects. @default the bucket's default encryption */
+  readonly kmsKeyId?: string;
+}
+
+export type StateBackendSettings = LocalStateBackendSettings | S3StateBackendSettings;
 
 export function localStatePath(stackName: string): string {
   return `../../../terraform.${stackName}.tfstate`;
@@ -18,8 +36,8 @@ export function s3StateKey(keyPrefix: string, stackName: string): string {
   return `${keyPrefix}/${stackName}/terraform.tfstate`;
 }
 
-/** @param backend a validated backend; @default local state */
-export function configureStateBackend(stack: TerraformStack, stackName: string, backend: StateBackend = { type: "local" }): TerraformBackend {
+/** @param backend where the state goes; @default local state */
+export function configureStateBackend(stack: TerraformStack, stackName: string, backend: StateBackendSettings = { type: "local" }): TerraformBackend {
   if (backend.type === "local") return new LocalBackend(stack, { path: localStatePath(stackName) });
   const s3 = new S3Backend(stack, {
     bucket: backend.bucket,

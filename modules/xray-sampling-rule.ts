@@ -5,15 +5,8 @@
  */
 import { XraySamplingRule } from "@cdktf/provider-aws/lib/xray-sampling-rule";
 import { Construct } from "constructs";
-import { limitError, samplingRuleProblems } from "./aws-limits";
-
-/** X-Ray's limit on `rule_name`. */
-export const MAX_SAMPLING_RULE_NAME_LENGTH = 32;
-
-/** `<api name>-<stage>`: unique per account and region because the API name includes the environment. */
-export function samplingRuleName(apiName: string, stageName: string): string {
-  return `${apiName}-${stageName}`;
-}
+import { limitError, MAX_SAMPLING_RULE_NAME_LENGTH, samplingRuleProblems } from "../aws/limits";
+import { samplingRuleName } from "../aws/naming";
 
 export interface StageSamplingRuleProps {
   /** The REST API's name (`ApiName`), the first half of the stage's X-Ray service name. */

@@ -18,23 +18,65 @@
  * See docs/terraform-teams.md, "The account-wide API Gateway setting".
  */
 import { Construct } from "constructs";
-import type { Account, AccountConfig } from "../environments/types";
 import { ApiGatewayAccountSettings } from "../modules/api-gateway-account";
-import { awsLocation, partitionOf } from "../modules/arn";
-import { AccountTrail, trailArn } from "../modules/cloudtrail";
+import { awsLocation, partitionOf } from "../aws/arn";
+import { AccountTrail, type AccountTrailProps, trailArn } from "../modules/cloudtrail";
 import { ConfigRules } from "../modules/config-rules";
-import { ControlPlaneChangeAlarm, type DeployerPrincipal, parseDeployerPrincipal } from "../modules/control-plane-alarm";
+import { ControlPlaneChangeAlarm } from "../modules/control-plane-alarm";
 import { GuardedAwsProvider } from "../modules/guarded-aws-provider";
 import { cloudTrailKeyGrants, cloudWatchAlarmsGrant, cloudWatchLogsGrant } from "../modules/kms-grants";
 import { KmsKey } from "../modules/kms-key";
-import { controlPlaneAlarmNames, trailBucketName, trailLogsRoleName, trailName } from "../modules/naming";
-import { NotificationTopic } from "../modules/notification-topic";
-import { configureStateBackend } from "../modules/state-backend";
-import { standardTags } from "../modules/tags";
+import { limitError, type LimitProblem } from "../aws/limits";
+import { controlPlaneAlarmNames, trailBucketName, trailLogsRoleName, trailName } from "../aws/naming";
+import { NotificationTopic, type NotificationSubscribers } from "../modules/notification-topic";
+import { configureStateBackend, type StateBackendSettings } from "../modules/state-backend";
+import { standardTags } from "../aws/tags";
 import { ReadableStack } from "./readable-stack";
+import { type DeployerPrincipal, parseDeployerPrincipal } from "../aws/control-plane-pattern";
+
+/**
+ * Where the account's audit trail comes from: a trail this stack creates (`dedicated`), or an organization
+ * or landing-zone trail that already delivers to a log group of the account (`existing`).
+ */
+export type AuditTrailSource =
+  | {
+      readonly mode: "dedicated";
+      /** Region whose account stack creates the trail and the change alarm. @default the region of the first environment */
+      readonly homeRegion?: string;
+    }
+  | {
+      readonly mode: "existing";
+      /** The existing trail's CloudWatch log group, by name. */
+      readonly logGroupName: string;
+      /** Region of that log group, whose account stack creates the change alarm. @default the region of the first environment */
+      readonly homeRegion?: string;
+    };
+
+/** What the account stack reads of an account's config: the parsed account config is one. */
+export interface AccountSettings {
+  /** Short readable name, in the stack's name and the names of the audit resources. */
+  readonly name: string;
+  /** The 12-digit account id. */
+  readonly id: string;
+  /** Subscribers of the security alarm topic. */
+  readonly notifications: NotificationSubscribers;
+  /** The dedicated trail's archive and log group. */
+  readonly trail: Pick<AccountTrailProps, "lifecycle" | "logRetentionDays">;
+  /** Create the AWS Config managed rules (the account needs a configuration recorder). */
+  readonly configRules: boolean;
+  /** `prevent_destroy` on the trail's bucket, log group and key. */
+  readonly deletionProtection: boolean;
+  readonly stateBackend: StateBackendSettings;
+  readonly cloudTrail: AuditTrailSource;
+  /**
+   * Roles whose API Gateway changes the control-plane alarm leaves out: a role ARN of this account (may end
+   * in `*`) or a role name (`*` allowed at its start or end).
+   */
+  readonly deployerPrincipals: readonly string[];
+}
 
 export interface AccountStackProps {
-  readonly account: Account;
+  readonly account: AccountSettings;
   readonly region: string;
   /** Owner tag of the account-level resources. */
   readonly owner: string;
@@ -47,7 +89,7 @@ export interface AccountStackProps {
 }
 
 /** `account-<account name>-<region>`: stable, readable, one per account and region. */
-export function accountStackName(account: AccountConfig, region: string): string {
+export function accountStackName(account: Pick<AccountSettings, "name">, region: string): string {
   return `account-${account.name}-${region}`;
 }
 
@@ -124,10 +166,23 @@ export class AccountStack extends ReadableStack {
         filterName: names.filter,
         alarmName: names.alarm,
         alarmTopicArn: this.securityTopic.arn,
-        // Validated with the config: every entry parses.
-        deployers: account.deployerPrincipals.map(parseDeployerPrincipal).filter((p): p is DeployerPrincipal => p !== undefined),
+        deployers: deployerPrincipals(`AccountStack ${name}`, account.deployerPrincipals),
       });
     }
     if (account.configRules) this.configRules = new ConfigRules(this, "config-rules", { namePrefix: account.name });
   }
+}
+
+/** Each entry as a role ARN or a role name pattern; an entry that is neither throws, naming it. */
+function deployerPrincipals(owner: string, entries: readonly string[]): DeployerPrincipal[] {
+  const problems: LimitProblem[] = [];
+  const parsed = entries.flatMap((entry, i) => {
+    const principal = parseDeployerPrincipal(entry);
+    if (principal === undefined) {
+      problems.push({ field: `account.deployerPrincipals[${i}]`, value: entry, problem: "is not a role ARN or role name", allowed: "arn:<partition>:iam::<account>:role/<name> (may end in *), or a role name with * at its start or end" });
+    }
+    return principal === undefined ? [] : [principal];
+  });
+  if (problems.length > 0) throw limitError(owner, problems);
+  return parsed;
 }

@@ -3,27 +3,59 @@
  * It only wires modules together; the modules own the resources.
  */
 import { Construct } from "constructs";
-import { resolveDefinitionFile } from "../environments/openapi";
-import type { Environment } from "../environments/types";
 import { AccessLogMetricFilters } from "../modules/access-log-metric-filters";
-import { ArchiveAlarms, archiveAlarmNames } from "../modules/archive-alarms";
-import { accessLogGroupName, ApiStage } from "../modules/api-stage";
+import { ArchiveAlarms, archiveAlarmNames, type ArchiveAlarmsProps } from "../modules/archive-alarms";
+import { accessLogGroupName, ApiStage, type ApiStageSettings } from "../modules/api-stage";
 import { ApiDashboard } from "../modules/dashboard";
 import { SavedQueries } from "../modules/saved-queries";
-import { StageAlarms } from "../modules/stage-alarms";
-import { StageSamplingRule } from "../modules/xray-sampling-rule";
+import { StageAlarms, type StageAlarmSettings } from "../modules/stage-alarms";
+import { StageSamplingRule, type StageSamplingRuleProps } from "../modules/xray-sampling-rule";
 import { GuardedAwsProvider } from "../modules/guarded-aws-provider";
 import { cloudWatchAlarmsGrant, cloudWatchLogsGrant } from "../modules/kms-grants";
 import { KmsKey } from "../modules/kms-key";
-import { LogArchive } from "../modules/log-archive";
-import { LogSubscription } from "../modules/log-subscription";
-import { arn, awsLocation } from "../modules/arn";
-import { archiveRoleNames, archiveStreamName, logArchiveBucketName, Naming } from "../modules/naming";
-import { NotificationTopic } from "../modules/notification-topic";
-import { OpenApiRestApi } from "../modules/openapi-rest-api";
-import { configureStateBackend } from "../modules/state-backend";
-import { standardTags } from "../modules/tags";
+import { LogArchive, type LogArchiveProps } from "../modules/log-archive";
+import { LogSubscription, type LogSubscriptionProps } from "../modules/log-subscription";
+import { arn, awsLocation } from "../aws/arn";
+import { archiveRoleNames, archiveStreamName, logArchiveBucketName, Naming } from "../aws/naming";
+import { NotificationTopic, type NotificationSubscribers } from "../modules/notification-topic";
+import { OpenApiRestApi, type OpenApiRestApiProps } from "../modules/openapi-rest-api";
+import { configureStateBackend, type StateBackendSettings } from "../modules/state-backend";
+import { standardTags } from "../aws/tags";
 import { ReadableStack } from "./readable-stack";
+
+/** The access-log archive: how long the bucket keeps the logs, and how Firehose delivers them. */
+export interface AccessLogArchiveSettings
+  extends Pick<LogArchiveProps, "lifecycle">,
+    Pick<ArchiveAlarmsProps, "bufferingIntervalSeconds" | "freshnessToleranceSeconds">,
+    Pick<LogSubscriptionProps, "bufferingSizeMiB"> {}
+
+/** What the stack of one environment reads: the parsed environment config is one. */
+export interface ApiObservabilityStackProps {
+  /** The environment's name: the stack's name, and with `service` the prefix of every resource name. */
+  readonly name: string;
+  readonly account: { readonly id: string };
+  readonly region: string;
+  readonly service: string;
+  /** Written to the `owner` tag. */
+  readonly owner: string;
+  /** Extra tags on every resource. */
+  readonly tags: Readonly<Record<string, string>>;
+  /** The REST API's OpenAPI definition, as an absolute path. */
+  readonly api: Pick<OpenApiRestApiProps, "definitionFile">;
+  readonly stages: readonly ApiStageSettings[];
+  /** Retention (days) of every log group, and of the stages' execution logs. */
+  readonly logs: { readonly retentionDays: number; readonly executionRetentionDays: number };
+  /** `prevent_destroy` on the log groups, the keys and the archive bucket. */
+  readonly deletionProtection: boolean;
+  /** Subscribers of the alarm topic. */
+  readonly notifications: NotificationSubscribers;
+  /** The alarms of every stage. */
+  readonly alarms: StageAlarmSettings;
+  /** X-Ray sampling of every traced stage. */
+  readonly tracing: Pick<StageSamplingRuleProps, "samplingRate" | "reservoirSize" | "priority">;
+  readonly archive: AccessLogArchiveSettings;
+  readonly stateBackend: StateBackendSettings;
+}
 
 export class ApiObservabilityStack extends ReadableStack {
   public readonly api: OpenApiRestApi;
@@ -43,7 +75,7 @@ export class ApiObservabilityStack extends ReadableStack {
   /** Per stage: the archive's delivery to S3 failed, or fell behind. */
   public readonly archiveAlarms: readonly ArchiveAlarms[];
 
-  constructor(scope: Construct, env: Environment) {
+  constructor(scope: Construct, env: ApiObservabilityStackProps) {
     super(scope, env.name);
     configureStateBackend(this, env.name, env.stateBackend);
     const naming = new Naming({ service: env.service, environment: env.name });
@@ -69,7 +101,7 @@ export class ApiObservabilityStack extends ReadableStack {
       httpsEndpoints: env.notifications.httpsEndpoints,
     });
 
-    this.api = new OpenApiRestApi(this, "api", { name: naming.prefix, definitionFile: resolveDefinitionFile(env.api.definitionFile) });
+    this.api = new OpenApiRestApi(this, "api", { name: naming.prefix, definitionFile: env.api.definitionFile });
 
     this.stages = env.stages.map(
       (stage) =>

@@ -5,17 +5,21 @@
  * region holds the trail and the change alarm: one multi-region trail per account, however many regions.
  */
 import { Construct } from "constructs";
-import type { Environment } from "../environments/types";
 import { trailHomeRegion } from "../modules/cloudtrail";
-import { AccountStack, accountStackName } from "./account-stack";
-import { ApiObservabilityStack } from "./api-observability-stack";
+import { AccountStack, type AccountSettings, accountStackName } from "./account-stack";
+import { ApiObservabilityStack, type ApiObservabilityStackProps } from "./api-observability-stack";
+
+/** One environment as the stacks read it: its own stack's props, and its account's settings. */
+export interface EnvironmentStackSettings extends ApiObservabilityStackProps {
+  readonly account: AccountSettings;
+}
 
 export interface Stacks {
   readonly accounts: readonly AccountStack[];
   readonly environments: readonly ApiObservabilityStack[];
 }
 
-export function buildStacks(scope: Construct, envs: readonly Environment[]): Stacks {
+export function buildStacks(scope: Construct, envs: readonly EnvironmentStackSettings[]): Stacks {
   const accounts = new Map<string, AccountStack>();
   // Decided once per account (validation asks for a home region when there are several to choose from).
   const regionsOf = (id: string) => [...new Set(envs.filter((e) => e.account.id === id).map((e) => e.region))];

@@ -1,63 +1,25 @@
-/** Every rule an environment must pass. Each is a small pure function: environment in, issues out. */
-import type { Environment } from "../types";
-import { accountCloudTrail, accountDeployerPrincipals, accountNames, accountNotifications, accountSwitches, accountTrail } from "./account-settings";
-import { archiveBuffering, archiveFreshnessAlarm, archiveLifecycle, archiveNames, archiveRolePolicySizes } from "./archive";
-import { apiDefinition } from "./api";
-import type { ConfigIssue } from "./checks";
-import { account, deletionProtection, environmentName, region, serviceAndOwner, tags, tier } from "./identity";
-import { logRetention } from "./logs";
-import { notifications, productionAccountNotifications, productionNotifications } from "./notifications";
-import {
-  executionLoggingInProduction,
-  noDataTraceInProduction,
-  prodIsProductionTier,
-  productionAccount,
-  productionAccountProtection,
-  productionDeletionProtection,
-  productionRetention,
-} from "./production";
-import { stages } from "./stages";
-import { alarms } from "./alarms";
-import { samplingRuleNames, tracing } from "./tracing";
-import { productionStateBackend, stateBackends } from "./state-backend";
+/**
+ * The rules across the sections of an environment, one file per topic. Each rule runs once the fields it
+ * reads are valid; their order here is the order in which their issues are listed.
+ */
+import type { EnvironmentRule } from "../schema/environment-fields";
+import { ACCOUNT_RULES } from "./account";
+import { ARCHIVE_RULES } from "./archive";
+import { IDENTITY_RULES } from "./identity";
+import { NOTIFICATION_RULES } from "./notifications";
+import { PRODUCTION_RULES } from "./production";
+import { STAGE_RULES } from "./stages";
+import { STATE_BACKEND_RULES } from "./state-backend";
+import { TRACING_RULES } from "./tracing";
 
-export type EnvironmentRule = (env: Environment) => ConfigIssue[];
-
+/** Every rule across sections, in the order their issues are listed. */
 export const ENVIRONMENT_RULES: readonly EnvironmentRule[] = [
-  environmentName,
-  tier,
-  account,
-  region,
-  serviceAndOwner,
-  tags,
-  deletionProtection,
-  apiDefinition,
-  logRetention,
-  stages,
-  notifications,
-  productionNotifications,
-  prodIsProductionTier,
-  productionAccount,
-  noDataTraceInProduction,
-  executionLoggingInProduction,
-  productionRetention,
-  productionDeletionProtection,
-  alarms,
-  tracing,
-  samplingRuleNames,
-  archiveLifecycle,
-  archiveBuffering,
-  archiveFreshnessAlarm,
-  archiveNames,
-  archiveRolePolicySizes,
-  accountNotifications,
-  productionAccountNotifications,
-  accountTrail,
-  accountCloudTrail,
-  accountDeployerPrincipals,
-  accountSwitches,
-  accountNames,
-  productionAccountProtection,
-  stateBackends,
-  productionStateBackend,
+  ...IDENTITY_RULES,
+  ...STAGE_RULES,
+  ...NOTIFICATION_RULES,
+  ...PRODUCTION_RULES,
+  ...TRACING_RULES,
+  ...ARCHIVE_RULES,
+  ...ACCOUNT_RULES,
+  ...STATE_BACKEND_RULES,
 ];

@@ -1,49 +1,18 @@
-/** Rules on stages, their method settings and per-method overrides. */
-import { type ApiOperation, apiOperations, loadApiDefinition, operationKey, pathTemplateParameters } from "../openapi";
-import { CACHE_CLUSTER_SIZES, LOGGING_LEVELS, type Environment, type MethodOverride, type StageConfig, type Throttling } from "../types";
-import { type ConfigIssue, duplicates, isBoolean, isObject, issue, matches, numberIn, oneOf } from "./checks";
+/**
+ * The stages' rules across sections: unique stage names, and method overrides that name a route of the API
+ * definition, with the cache keys and the stage cache cluster their caching needs.
+ */
+import { type ApiOperation, operationKey, pathTemplateParameters } from "../openapi";
+import { apiRoutes } from "../schema/api";
+import type { EnvironmentRule } from "../schema/environment-fields";
+import { rule } from "../schema/fields";
+import { type ConfigIssue, issue } from "../schema/issues";
+import { duplicates, type MethodOverride } from "../schema/stages";
 
-/** API Gateway stage names: letters, digits, `-`, `_`; we also keep them short enough for log group names. */
-const STAGE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-/** API Gateway's default account-level limits: a stage cannot usefully exceed them. */
-const MAX_BURST = 5000;
-const MAX_RATE = 10000;
-
-function throttling(field: string, value: Throttling): ConfigIssue[] {
-  if (!isObject(value)) return [issue(field, value, "is not a throttling setting", "{ burstLimit, rateLimit }")];
-  return [
-    ...numberIn(`${field}.burstLimit`, value.burstLimit, 0, MAX_BURST, { integer: true }),
-    ...numberIn(`${field}.rateLimit`, value.rateLimit, 0, MAX_RATE),
-  ];
-}
-
-function stageSettings(field: string, stage: StageConfig): ConfigIssue[] {
-  return [
-    ...matches(`${field}.name`, stage.name, STAGE_NAME, "1 to 64 letters, digits, '-' or '_'"),
-    ...oneOf(`${field}.loggingLevel`, stage.loggingLevel, LOGGING_LEVELS),
-    ...isBoolean(`${field}.dataTraceEnabled`, stage.dataTraceEnabled),
-    ...isBoolean(`${field}.metricsEnabled`, stage.metricsEnabled),
-    ...isBoolean(`${field}.tracingEnabled`, stage.tracingEnabled),
-    ...throttling(`${field}.throttling`, stage.throttling),
-    ...isBoolean(`${field}.caching.enabled`, stage.caching.enabled),
-    ...oneOf(`${field}.caching.clusterSize`, stage.caching.clusterSize, CACHE_CLUSTER_SIZES, "is not a cache cluster size API Gateway offers"),
-    ...numberIn(`${field}.caching.ttlSeconds`, stage.caching.ttlSeconds, 0, 3600, { integer: true }),
-  ];
-}
-
-/** The operations of the API definition file, or undefined when it cannot be read (the api rule reports why). */
-interface ApiRoutes {
-  readonly file: string;
-  readonly operations: ReadonlyMap<string, ApiOperation>;
-}
-
-function apiRoutes(env: Environment): ApiRoutes | undefined {
-  if (!isObject(env.api)) return undefined;
-  const loaded = loadApiDefinition(env.api.definitionFile);
-  const operations = loaded.document ? apiOperations(loaded.document) : [];
-  if (operations.length === 0) return undefined;
-  return { file: loaded.shown ?? String(env.api.definitionFile), operations: new Map(operations.map((op) => [operationKey(op), op])) };
-}
+/** Two stages of one name would be one stage: API Gateway names stages uniquely per API. */
+export const uniqueStageNames: EnvironmentRule = rule(["stages.*.name"], (env) =>
+  duplicates(env.stages.map((stage) => stage.name)).map((name) => issue("stages[].name", name, "is used by more than one stage", "a unique name per stage")),
+);
 
 /**
  * A cached method is keyed only on its integration's `cacheKeyParameters`: without its path parameters there,
@@ -51,7 +20,7 @@ function apiRoutes(env: Environment): ApiRoutes | undefined {
  * must also be a declared method request parameter (API reference, Integration.cacheKeyParameters).
  */
 function cacheKeys(field: string, override: MethodOverride, operation: ApiOperation, file: string): ConfigIssue[] {
-  if (override.cachingEnabled !== true) return [];
+  if (!override.cachingEnabled) return [];
   const route = operationKey(operation);
   return pathTemplateParameters(operation.resourcePath)
     .filter((name) => !operation.cacheKeyParameters.includes(`method.request.path.${name}`))
@@ -69,52 +38,51 @@ function cacheKeys(field: string, override: MethodOverride, operation: ApiOperat
     });
 }
 
-/** Checks only what the override changes: values inherited from its stage were checked there. */
-function methodOverride(field: string, override: MethodOverride, stage: StageConfig, api: ApiRoutes | undefined): ConfigIssue[] {
-  const key = operationKey(override);
-  const operation = api?.operations.get(key);
-  const own = <K extends keyof MethodOverride & keyof StageConfig>(k: K, check: () => ConfigIssue[]) =>
-    (override[k] as unknown) === stage[k] ? [] : check();
-  return [
-    // Its method settings would be filed under a path no method has: AWS accepts it and nothing changes.
-    ...(api === undefined || operation !== undefined
-      ? []
-      : [issue(`${field}.method`, key.trim() || undefined, "is not an operation of the API definition", [...api.operations.keys()].join(", "))]),
-    ...(api && operation ? cacheKeys(field, override, operation, api.file) : []),
-    ...own("loggingLevel", () => oneOf(`${field}.loggingLevel`, override.loggingLevel, LOGGING_LEVELS)),
-    ...own("dataTraceEnabled", () => isBoolean(`${field}.dataTraceEnabled`, override.dataTraceEnabled)),
-    ...own("metricsEnabled", () => isBoolean(`${field}.metricsEnabled`, override.metricsEnabled)),
-    ...own("throttling", () => throttling(`${field}.throttling`, override.throttling)),
-    ...isBoolean(`${field}.cachingEnabled`, override.cachingEnabled),
-    ...(override.cachingEnabled === true && override.httpMethod !== "GET"
-      ? [issue(`${field}.cachingEnabled`, true, `would cache ${override.httpMethod} responses`, "caching on GET methods only")]
-      : []),
-    ...(override.cachingEnabled === true && stage.caching.enabled !== true
-      ? [issue(`${field}.cachingEnabled`, true, "needs the stage cache cluster", `set ${field.replace(/\.methodOverrides\[\d+\]$/, "")}.caching.enabled to true, or cachingEnabled to false`)]
-      : []),
-  ];
-}
-
-export function stages(env: Environment): ConfigIssue[] {
-  if (!Array.isArray(env.stages) || env.stages.length === 0) {
-    return [issue("stages", env.stages, "must list at least one stage", "a non-empty list of stages")];
-  }
-  const names = env.stages.map((s) => s?.name);
-  const api = apiRoutes(env);
-  return [
-    ...duplicates(names).map((name) => issue("stages[].name", name, "is used by more than one stage", "a unique name per stage")),
-    ...env.stages.flatMap((stage, i) => {
-      const field = `stages[${i}]`;
-      if (typeof stage !== "object" || stage === null) return [issue(field, stage, "is not a stage", "{ name, loggingLevel, ... }")];
-      const overrides = stage.methodOverrides;
-      if (!Array.isArray(overrides)) return [...stageSettings(field, stage), issue(`${field}.methodOverrides`, overrides, "is not a list", "a list of method overrides")];
-      return [
-        ...stageSettings(field, stage),
-        ...duplicates(overrides.map(operationKey)).map((key) =>
-          issue(`${field}.methodOverrides[].method`, key, "is overridden more than once", "one override per method"),
-        ),
-        ...overrides.flatMap((o, j) => methodOverride(`${field}.methodOverrides[${j}]`, o, stage, api)),
-      ];
+/**
+ * An override names a route of the API definition: its method settings would otherwise be filed under a
+ * path no method has, which AWS accepts and which changes nothing. A cached route needs its cache keys.
+ */
+export const overridesMatchRoutes: EnvironmentRule = rule(["api", "stages"], (env) => {
+  const routes = apiRoutes(env.api);
+  return env.stages.flatMap((stage, i) =>
+    stage.methodOverrides.flatMap((override, j) => {
+      const field = `stages[${i}].methodOverrides[${j}]`;
+      const operation = routes.operations.get(operationKey(override));
+      return operation
+        ? cacheKeys(field, override, operation, routes.shown)
+        : [issue(`${field}.method`, operationKey(override), "is not an operation of the API definition", [...routes.operations.keys()].join(", "))];
     }),
-  ];
-}
+  );
+});
+
+/** A cached method needs the stage's cache cluster: without it API Gateway has nowhere to cache. */
+export const cachingNeedsCluster: EnvironmentRule = rule(["stages"], (env) =>
+  env.stages.flatMap((stage, i) =>
+    stage.methodOverrides.flatMap((override, j) =>
+      override.cachingEnabled && !stage.caching.enabled
+        ? [issue(`stages[${i}].methodOverrides[${j}].cachingEnabled`, true, "needs the stage cache cluster", `set stages[${i}].caching.enabled to true, or cachingEnabled to false`)]
+        : [],
+    ),
+  ),
+);
+
+/** The stages' rules across sections, in the order their issues are listed. */
+
+/**
+ * One REST API per environment, and API Gateway allows it `quotas.stagesPerApi` stages ("Stages per API",
+ * 10 by default, adjustable per API): CreateStage fails beyond it, half-way through an apply.
+ */
+export const stagesWithinQuota: EnvironmentRule = rule(["stages", "quotas.stagesPerApi"], ({ stages, quotas }) =>
+  stages.length <= quotas.stagesPerApi
+    ? []
+    : [
+        issue(
+          "stages",
+          `${stages.length} stages`,
+          `are more than the ${quotas.stagesPerApi} stages API Gateway allows the environment's REST API (quota "Stages per API")`,
+          `at most ${quotas.stagesPerApi} stages (split the environment), or quotas.stagesPerApi set to the quota AWS raised for this API`,
+        ),
+      ],
+);
+
+export const STAGE_RULES: readonly EnvironmentRule[] = [uniqueStageNames, overridesMatchRoutes, cachingNeedsCluster, stagesWithinQuota];

@@ -1,28 +1,18 @@
-/** Rules on X-Ray sampling: the rate, reservoir and priority X-Ray accepts, and rule names within its limit. */
-import { Naming } from "../../modules/naming";
-import { MAX_SAMPLING_RULE_NAME_LENGTH, samplingRuleName } from "../../modules/xray-sampling-rule";
-import type { Environment } from "../types";
-import { type ConfigIssue, isObject, issue, numberIn } from "./checks";
-
-export function tracing(env: Environment): ConfigIssue[] {
-  const t = env.tracing;
-  if (!isObject(t)) return [issue("tracing", t, "is not a tracing setting", "{ samplingRate?, reservoirSize?, priority? }")];
-  return [
-    ...numberIn("tracing.samplingRate", t.samplingRate, 0, 1),
-    ...numberIn("tracing.reservoirSize", t.reservoirSize, 0, 10_000, { integer: true }),
-    ...numberIn("tracing.priority", t.priority, 1, 9999, { integer: true }),
-  ];
-}
+/** The tracing rule across sections: X-Ray sampling rule names, built from service, environment and stage, within X-Ray's limit. */
+import { MAX_SAMPLING_RULE_NAME_LENGTH } from "../../aws/limits";
+import { Naming, samplingRuleName } from "../../aws/naming";
+import type { EnvironmentRule } from "../schema/environment-fields";
+import { rule } from "../schema/fields";
+import { issue } from "../schema/issues";
 
 /**
  * Every traced stage gets a sampling rule named `<service>-<environment>-<stage>`: X-Ray allows 32 characters.
  * When `<service>-<environment>-` alone leaves no room for a one-character stage name, the service and
  * environment names are what is too long, and that is said once instead of once per stage.
  */
-export function samplingRuleNames(env: Environment): ConfigIssue[] {
-  if (!Array.isArray(env.stages) || typeof env.service !== "string" || typeof env.name !== "string") return [];
+export const samplingRuleNames: EnvironmentRule = rule(["name", "service", "stages.*.name", "stages.*.tracingEnabled"], (env) => {
   const apiName = new Naming({ service: env.service, environment: env.name }).prefix;
-  const traced = env.stages.flatMap((stage, i) => (stage?.tracingEnabled === true && typeof stage.name === "string" ? [{ stage, i }] : []));
+  const traced = env.stages.flatMap((stage, i) => (stage.tracingEnabled ? [{ stage, i }] : []));
   if (traced.length === 0) return [];
   const maxStageName = MAX_SAMPLING_RULE_NAME_LENGTH - apiName.length - 1;
   if (maxStageName < 1) {
@@ -45,4 +35,7 @@ export function samplingRuleNames(env: Environment): ConfigIssue[] {
       ? [issue(`stages[${i}].name`, stage.name, `makes the X-Ray sampling rule name "${name}" ${name.length} characters long`, `a stage name of at most ${maxStageName} characters (X-Ray rule names are at most ${MAX_SAMPLING_RULE_NAME_LENGTH}), or tracingEnabled: false`)]
       : [];
   });
-}
+});
+
+/** The tracing rules across sections. */
+export const TRACING_RULES: readonly EnvironmentRule[] = [samplingRuleNames];

@@ -1,21 +1,34 @@
 /**
- * The test harness's check of a synthesized stack: `terraform fmt -check`, then `init`, `validate` and an
- * offline `plan` of a copy (see `offline.ts`), with the diagnostics and the planned values.
+ * The test harness's check of a synthesized stack: `terraform fmt -check`, then `init` and an offline `plan`
+ * of a copy (see `offline.ts`), with the diagnostics, the planned resources and (when asked) the planned values.
+ *
+ * `plan` is also the validation: before planning, Terraform's local backend runs the very walk `terraform
+ * validate` runs (`Core.Validate`, logged as "backend/local: running validation operation"; terraform
+ * internal/backend/local/backend_local.go), and its errors and warnings are in `plan -json`'s diagnostics. A
+ * separate `validate` would start the 675 MB AWS provider once more per stack for the same diagnostics
+ * (test/scripts/terraform-harness.test.ts compares the two). `validate` runs on its own only with `plan: false`.
  */
 import { copyStackForOffline } from "./offline";
+import { withRegistryHint } from "./registry-hint";
 import { type RunResult, runTerraform } from "./run-terraform";
 import { runOnStacks, type StackJob, type StackRunOptions } from "./stack-runner";
 
 export interface Diagnostic {
   readonly severity: "error" | "warning";
-  /** The command that reported it first: plan repeats validate's diagnostics, which are reported once. */
-  readonly stage: "validate" | "plan";
   readonly summary: string;
   readonly detail?: string;
   /** Resource or provider address, or the enclosing block when Terraform gives no address. */
   readonly address?: string;
   /** `file:line` in the stack. */
   readonly range?: string;
+}
+
+/** A resource the plan acts on, from `plan -json`'s `planned_change` messages (no values: see `StackCheck.plan`). */
+export interface PlannedResource {
+  readonly address: string;
+  readonly type: string;
+  /** Terraform's action: `create`, `update`, `delete`, `replace`, `read`, ... */
+  readonly action: string;
 }
 
 export interface PlanSummary {
@@ -30,22 +43,26 @@ export interface StackCheck {
   readonly fmtDiff: string;
   readonly fmtOk: boolean;
   readonly initOk: boolean;
-  /** Errors and warnings of `validate` and `plan`, without repeats. */
+  /** Errors and warnings of the validation and the plan, without repeats. */
   readonly diagnostics: readonly Diagnostic[];
   readonly planOk: boolean;
   readonly summary?: PlanSummary;
-  /** `terraform show -json` of the plan: `resource_changes[].change.after` holds the planned values. */
+  /** Every resource the plan acts on, in Terraform's order. */
+  readonly resources?: readonly PlannedResource[];
+  /** `terraform show -json` of the plan, when values were asked for: `resource_changes[].change.after` holds the planned values. */
   readonly plan?: any;
   /** Output of the step that failed. */
   readonly failure?: string;
 }
 
 export interface CheckOptions {
-  /** Run `plan` (and `show -json`) after `validate`. @default true */
+  /** Plan after `init`; without, `validate` alone. @default true */
   readonly plan?: boolean;
+  /** Read the planned values (`terraform show -json`: one more start of the provider). @default true */
+  readonly values?: boolean;
 }
 
-/** `fmt -check` of the synthesized files, then `init`, `validate` and an offline `plan` of a copy in `job.workDir`. */
+/** `fmt -check` of the synthesized files, then `init` and an offline `plan` (or `validate`) of a copy in `job.workDir`. */
 export async function checkStack(job: StackJob, opts: CheckOptions = {}): Promise<StackCheck> {
   const { env, workDir } = job;
   const fmt = await runTerraform(["fmt", "-check", "-diff", "-recursive", "-no-color"], job.stackDir, env);
@@ -53,28 +70,41 @@ export async function checkStack(job: StackJob, opts: CheckOptions = {}): Promis
 
   copyStackForOffline(job.stackDir, workDir);
   const init = await job.exclusive(() => runTerraform(["init", "-input=false", "-backend=true", "-no-color"], workDir, env));
-  if (init.code !== 0) return { ...checked, initOk: false, diagnostics: [], planOk: false, failure: init.stdout + init.stderr };
+  if (init.code !== 0) return { ...checked, initOk: false, diagnostics: [], planOk: false, failure: withRegistryHint(init.stdout + init.stderr) };
 
-  const validate = await runTerraform(["validate", "-json", "-no-color"], workDir, env);
-  const validated: Diagnostic[] = parseJson(validate, "validate").diagnostics.map((d: any) => diagnostic(d, "validate"));
-  if (validate.code !== 0) return { ...checked, initOk: true, diagnostics: validated, planOk: false, failure: errorsOf(validated, validate) };
-  if (opts.plan === false) return { ...checked, initOk: true, diagnostics: validated, planOk: false };
+  if (opts.plan === false) {
+    const validate = await runTerraform(["validate", "-json", "-no-color"], workDir, env);
+    const validated: Diagnostic[] = parseJson(validate, "validate").diagnostics.map(toDiagnostic);
+    return { ...checked, initOk: true, diagnostics: validated, planOk: false, ...(validate.code === 0 ? {} : { failure: errorsOf(validated, validate) }) };
+  }
 
   const planned = await runTerraform(["plan", "-json", "-input=false", "-lock=false", "-refresh=false", "-out=tfplan"], workDir, env);
   const events: any[] = planned.stdout.split("\n").filter(Boolean).map((line) => parseJson({ ...planned, stdout: line }, "plan"));
-  const diagnostics = uniqueDiagnostics([...validated, ...events.filter((e) => e.type === "diagnostic").map((e) => diagnostic(e.diagnostic, "plan"))]);
+  const diagnostics = uniqueDiagnostics(events.filter((e) => e.type === "diagnostic").map((e) => toDiagnostic(e.diagnostic)));
   if (planned.code !== 0) return { ...checked, initOk: true, diagnostics, planOk: false, failure: errorsOf(diagnostics, planned) };
 
   const { changes } = events.find((e) => e.type === "change_summary");
+  const resources: PlannedResource[] = events
+    .filter((e) => e.type === "planned_change")
+    .map((e) => ({ address: e.change.resource.addr, type: e.change.resource.resource_type, action: e.change.action }));
+  const summary = { add: changes.add, change: changes.change, destroy: changes.remove };
+  if (opts.values === false) return { ...checked, initOk: true, diagnostics, planOk: true, summary, resources };
   const plan = parseJson(await runTerraform(["show", "-json", "tfplan"], workDir, env), "show");
-  return { ...checked, initOk: true, diagnostics, planOk: true, summary: { add: changes.add, change: changes.change, destroy: changes.remove }, plan };
+  return { ...checked, initOk: true, diagnostics, planOk: true, summary, resources, plan };
 }
 
-export type CheckStacksOptions = Pick<StackRunOptions, "stacks" | "workRoot" | "parallelism"> & CheckOptions;
+export type CheckStacksOptions = Pick<StackRunOptions, "stacks" | "workRoot" | "parallelism"> &
+  Pick<CheckOptions, "plan"> & {
+    /** The stacks whose planned values are read (`StackCheck.plan`): all, none, or those named. @default true */
+    readonly values?: boolean | readonly string[];
+  };
 
 /** Checks the stacks of the synthesized app in `outdir` (all by default, in name order). */
 export function checkStacks(outdir: string, opts: CheckStacksOptions = {}): Promise<StackCheck[]> {
-  return runOnStacks({ outdir, stacks: opts.stacks, workRoot: opts.workRoot, parallelism: opts.parallelism }, (job) => checkStack(job, { plan: opts.plan }));
+  const values = (stack: string) => (typeof opts.values === "object" ? opts.values.includes(stack) : opts.values !== false);
+  return runOnStacks({ outdir, stacks: opts.stacks, workRoot: opts.workRoot, parallelism: opts.parallelism }, (job) =>
+    checkStack(job, { plan: opts.plan, values: values(job.stack) }),
+  );
 }
 
 /** Parses a `-json` command's output; no JSON at all means terraform itself failed, which is thrown. */
@@ -92,10 +122,10 @@ function errorsOf(diagnostics: readonly Diagnostic[], run: RunResult): string {
   return [...errors, run.stderr].filter(Boolean).join("\n");
 }
 
-function diagnostic(d: any, stage: Diagnostic["stage"]): Diagnostic {
+/** A diagnostic of Terraform's JSON output (`validate -json`, or a `plan -json` message's), as the check reports it. */
+export function toDiagnostic(d: any): Diagnostic {
   return {
     severity: d.severity,
-    stage,
     summary: d.summary,
     detail: d.detail || undefined,
     address: d.address ?? d.snippet?.context,

@@ -8,16 +8,18 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { checkStack, type PlanSummary } from "./check-stack";
+import { changesFile, type PlanMode, type ResourceChange, resourceChanges, type StackPlanRecord } from "./plan-changes";
+import { withRegistryHint } from "./registry-hint";
 import { runTerraform } from "./run-terraform";
 import { runOnStacks, type StackJob } from "./stack-runner";
-
-export type PlanMode = "online" | "offline";
 
 export interface PlanOutcome {
   readonly stack: string;
   readonly mode: PlanMode;
   readonly ok: boolean;
   readonly summary?: PlanSummary;
+  /** The changed resources (address and actions), for the pull request's comment. */
+  readonly changes?: readonly ResourceChange[];
   /** `terraform show` of the plan, or what failed. */
   readonly text: string;
 }
@@ -115,27 +117,32 @@ async function planOffline(job: StackJob): Promise<PlanOutcome> {
   const checked = await checkStack(job);
   if (!checked.planOk || !checked.plan) return { stack, mode: "offline", ok: false, text: checked.failure ?? "plan failed" };
   const shown = await runTerraform(["show", "-no-color", "tfplan"], job.workDir, job.env);
-  return { stack, mode: "offline", ok: shown.code === 0, summary: countChanges(checked.plan), text: shown.stdout + shown.stderr };
+  return { stack, mode: "offline", ok: shown.code === 0, summary: countChanges(checked.plan), changes: resourceChanges(checked.plan), text: shown.stdout + shown.stderr };
 }
 
 /** In place: the stack's own backend (local state in the project root, or S3) and its pinned account. */
 async function planOnline({ stack, stackDir, env, exclusive }: StackJob): Promise<PlanOutcome> {
   const failed = (step: string, run: { stdout: string; stderr: string }) => ({ stack, mode: "online" as const, ok: false, text: `terraform ${step} failed:\n${run.stdout}${run.stderr}` });
   const init = await exclusive(() => runTerraform(["init", "-input=false", "-no-color"], stackDir, env));
-  if (init.code !== 0) return failed("init", init);
+  if (init.code !== 0) return failed("init", { stdout: init.stdout, stderr: withRegistryHint(init.stderr) });
   // A plan for review takes no state lock: it never blocks a deploy, and a read-only role can run it.
   const planned = await runTerraform(["plan", "-input=false", "-no-color", "-lock=false", "-out=tfplan"], stackDir, env);
   if (planned.code !== 0) return failed("plan", planned);
   const json = await runTerraform(["show", "-json", "tfplan"], stackDir, env);
   const shown = await runTerraform(["show", "-no-color", "tfplan"], stackDir, env);
   if (json.code !== 0 || shown.code !== 0) return failed("show", json.code !== 0 ? json : shown);
-  return { stack, mode: "online", ok: true, summary: countChanges(JSON.parse(json.stdout)), text: shown.stdout };
+  const plan = JSON.parse(json.stdout);
+  return { stack, mode: "online", ok: true, summary: countChanges(plan), changes: resourceChanges(plan), text: shown.stdout };
 }
 
-/** Writes `<dir>/<stack>.txt` per stack and `<dir>/summary.md`, replacing the previous run's files. */
+/** Writes `<dir>/<stack>.txt` and `<dir>/<stack>.changes.json` per stack and `<dir>/summary.md`, replacing the previous run's files. */
 export function writePlans(dir: string, outcomes: readonly PlanOutcome[], summary: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   for (const o of outcomes) fs.writeFileSync(path.join(dir, `${o.stack}.txt`), planHeader(o) + o.text);
+  for (const { stack, mode, ok, changes } of outcomes) {
+    const record: StackPlanRecord = { stack, mode, ok, ...(ok && changes ? { changes } : {}) };
+    fs.writeFileSync(changesFile(dir, stack), `${JSON.stringify(record, null, 2)}\n`);
+  }
   fs.writeFileSync(path.join(dir, "summary.md"), summary);
 }

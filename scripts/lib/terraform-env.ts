@@ -26,6 +26,10 @@ export function terraformEnv(cliConfigPath: string, base: NodeJS.ProcessEnv = pr
     CHECKPOINT_DISABLE: "1",
     TF_IN_AUTOMATION: "1",
     TF_INPUT: "0",
+    // Terraform and the provider (both Go, which passes its environment on) spend much of a command's CPU
+    // collecting the garbage of the AWS provider's schema: at 400 instead of Go's 100, a plan or `show -json`
+    // takes about a quarter less CPU for about 50 MB more memory per process. A caller's own setting wins.
+    GOGC: base.GOGC ?? "400",
     // Offline, nothing may look for instance credentials; online, the caller's may be there.
     ...(opts.keepCallerEnv ? {} : { AWS_EC2_METADATA_DISABLED: "true" }),
   };

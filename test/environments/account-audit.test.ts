@@ -1,7 +1,7 @@
 /** Config errors of the account's audit settings: `cloudTrail`, `deployerPrincipals`, and one trail per account. */
 import { ENVIRONMENTS, loadEnvironments } from "../../environments";
 import { NONPROD_ACCOUNT, PROD_ACCOUNT } from "../../environments/accounts";
-import { resolveAccount } from "../../environments/resolve";
+import { accountSchema } from "../../environments/schema/account";
 import type { EnvironmentInput } from "../../environments/types";
 import { rejectionOf, withEnv } from "../support/environments";
 
@@ -17,7 +17,7 @@ function expectRejected(inputs: EnvironmentInput[], ...fragments: string[]): voi
 
 describe("account audit defaults", () => {
   it("GIVEN the shipped accounts THEN each has its own dedicated trail and leaves its deploy role out of the alarm", () => {
-    for (const account of [NONPROD_ACCOUNT, PROD_ACCOUNT].map(resolveAccount)) {
+    for (const account of [NONPROD_ACCOUNT, PROD_ACCOUNT].map((a) => accountSchema.parse(a))) {
       expect(account.cloudTrail).toEqual({ mode: "dedicated" });
       expect(account.deployerPrincipals).toEqual(["github-deploy"]);
     }

@@ -3,8 +3,8 @@
  * error names the environment, the field, the bad value and what CloudWatch accepts.
  */
 import { ENVIRONMENTS } from "../../environments";
-import { ALARM_DEFAULTS } from "../../environments/defaults";
-import { isCloudWatchPeriod } from "../../environments/rules/alarms";
+import { alarmsSchema } from "../../environments/schema/alarms";
+import { isCloudWatchPeriod } from "../../aws/limits";
 import { validateEnvironment } from "../../environments/validate";
 import { rejectionOf, withAlarms } from "../support/environments";
 
@@ -19,7 +19,7 @@ describe("alarm settings of the shipped environments", () => {
   it("prod enables the low-traffic alarm; its datapoints follow the evaluation periods it sets", () => {
     const { alarms } = validateEnvironment(ENVIRONMENTS.prod);
     expect(alarms.lowTraffic).toEqual({ enabled: true, threshold: 10, periodSeconds: 300, evaluationPeriods: 3, datapointsToAlarm: 3 });
-    expect(ALARM_DEFAULTS.lowTraffic.datapointsToAlarm).toBe(10);
+    expect(alarmsSchema.parse({}).lowTraffic.datapointsToAlarm).toBe(10);
   });
 
   it("dev does not page on client errors", () => {

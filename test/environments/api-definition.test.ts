@@ -79,7 +79,9 @@ describe("one source: the file validated is the file deployed", () => {
     const pkg = fs.mkdtempSync(path.join(os.tmpdir(), "project-root-"));
     fs.writeFileSync(path.join(pkg, "package.json"), "{}");
     fs.mkdirSync(path.join(pkg, "dist", "environments"), { recursive: true });
-    expect(projectRoot(path.join(pkg, "dist", "environments"))).toBe(pkg);
+    const found = projectRoot(path.join(pkg, "dist", "environments"));
+    fs.rmSync(pkg, { recursive: true });
+    expect(found).toBe(pkg);
     expect(projectRoot()).toBe(ROOT);
     expect(resolveDefinitionFile("api/orders.openapi.json")).toBe(path.join(ROOT, "api", "orders.openapi.json"));
     expect(resolveDefinitionFile("/abs/api.json")).toBe("/abs/api.json");

@@ -1,6 +1,7 @@
 import { ApiGatewayMethodSettings } from "@cdktf/provider-aws/lib/api-gateway-method-settings";
 import { ApiGatewayStage } from "@cdktf/provider-aws/lib/api-gateway-stage";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { accessLogFormat } from "../../modules/access-log-format";
 import { ApiStage, type ApiStageProps, methodPath } from "../../modules/api-stage";
@@ -89,6 +90,11 @@ describe("ApiStage", () => {
     it("leaves log groups destroyable", () => {
       for (const group of all(s, "aws_cloudwatch_log_group")) expect(group.lifecycle).toBeUndefined();
     });
+  });
+
+  it("GIVEN a cache TTL over one hour THEN it throws, naming the stage and the prop (API Gateway Developer Guide, cache settings: the maximum TTL is 3600 seconds)", () => {
+    const tooLong = { ...cachedStage, caching: { ...cachedStage.caching, ttlSeconds: 3601 } };
+    expect(() => Testing.synthScope((scope) => stageIn(scope, tooLong))).toThrow("ApiStage v1: stage.caching.ttlSeconds = 3601 is out of range. Allowed: a whole number from 0 to 3600");
   });
 
   it("method paths are JSON Pointer tokens of the resource path (terraform-provider-aws #9738)", () => {

@@ -1,6 +1,6 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Testing } from "cdktf";
-import { MAX_FRESHNESS_TOLERANCE_SECONDS } from "../../modules/archive-alarms";
+import { MAX_FRESHNESS_TOLERANCE_SECONDS } from "../../aws/limits";
 import { ARCHIVE_ALARM_PERIOD_SECONDS, ArchiveAlarms, type ArchiveAlarmsProps, archiveAlarmNames, freshnessThresholdSeconds } from "../../modules/archive-alarms";
 import { all, synth } from "../support/synth";
 

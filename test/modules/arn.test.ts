@@ -1,4 +1,4 @@
-import { arn, awsLocation, partitionOf } from "../../modules/arn";
+import { arn, awsLocation, partitionOf } from "../../aws/arn";
 
 describe("partitions and ARNs", () => {
   it.each([

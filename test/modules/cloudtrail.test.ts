@@ -1,7 +1,7 @@
 import { Cloudtrail } from "@cdktf/provider-aws/lib/cloudtrail";
 import { AccountTrail, trailArn } from "../../modules/cloudtrail";
 import { cloudTrailDescribeKeyGrant, cloudTrailEncryptGrant } from "../../modules/kms-grants";
-import { awsLocation } from "../../modules/arn";
+import { awsLocation } from "../../aws/arn";
 import { archiveLifecycle } from "../support/lifecycle";
 import { dataNamed, only, synth } from "../support/synth";
 

@@ -1,14 +1,10 @@
 import { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-metric-filter";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
-import {
-  API_GATEWAY_CHANGE_PATTERN,
-  ControlPlaneChangeAlarm,
-  controlPlaneChangePattern,
-  parseDeployerPrincipal,
-} from "../../modules/control-plane-alarm";
+import { ControlPlaneChangeAlarm } from "../../modules/control-plane-alarm";
 import { FILTER_PATTERN_MAX_LENGTH } from "../support/aws-facts";
 import { apiGatewayEvent, filterMatches, iamUser, roleSession } from "../support/filter-pattern";
 import { only, synth } from "../support/synth";
+import { API_GATEWAY_CHANGE_PATTERN, controlPlaneChangePattern, parseDeployerPrincipal } from "../../aws/control-plane-pattern";
 
 const ACCOUNT = "111111111111";
 const deployRole = { arn: `arn:aws:iam::${ACCOUNT}:role/github-deploy` };

@@ -1,11 +1,20 @@
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { Testing } from "cdktf";
 import type { Construct } from "constructs";
-import { alarmStatusWidgets, ApiDashboard, type ApiDashboardProps } from "../../modules/dashboard";
-import { layout, type MetricWidget, textWidget, type Widget } from "../../modules/dashboard-widgets";
+import {
+  alarmStatusWidgets,
+  ApiDashboard,
+  type ApiDashboardProps,
+  dashboardLimitProblems,
+  dashboardPages,
+  type DashboardStage,
+  failingRoutesWidgets,
+} from "../../modules/dashboard";
+import { layout, MAX_ALARMS_PER_WIDGET, metricCount, metricLine, metricWidget, type MetricWidget, textWidget, type Widget } from "../../modules/dashboard-widgets";
 import { accessLogMetric } from "../../modules/access-log-metric-filters";
-import { DASHBOARD_BODY } from "../support/aws-facts";
-import { only, synth } from "../support/synth";
+import { MAX_LOG_GROUPS_PER_QUERY, MAX_METRICS_PER_DASHBOARD, MAX_METRICS_PER_WIDGET, MAX_WIDGETS_PER_DASHBOARD } from "../../aws/scale-limits";
+import { DASHBOARD_BODY, DASHBOARD_QUOTAS, START_QUERY } from "../support/aws-facts";
+import { all, only, synth } from "../support/synth";
 
 const props: ApiDashboardProps = {
   dashboardName: "orders-api-prod",
@@ -134,6 +143,129 @@ describe("ApiDashboard", () => {
   it("rejects a malformed dashboard name", () => {
     expect(() => Testing.synthScope((scope) => build(scope, { ...props, dashboardName: "orders api" }))).toThrow(
       "ApiDashboard: dashboardName = orders api is malformed. Allowed: 1 to 255 letters, digits, '-' or '_'",
+    );
+  });
+});
+
+/** `count` stages as the stack describes them: an access log group and two log metrics each. */
+function manyStages(count: number, groupName = (stage: string) => `/apigateway/orders-api-prod/${stage}/access`): DashboardStage[] {
+  return Array.from({ length: count }, (_, i) => `s${i}`).map((stageName) => ({
+    stageName,
+    accessLogGroupName: groupName(stageName),
+    logMetrics: [accessLogMetric("orders-api-prod", stageName, "5xx"), accessLogMetric("orders-api-prod", stageName, "4xx")],
+  }));
+}
+
+/** Eight alarms per stage, as the stack creates (stage alarms and the archive's two). */
+const alarmsOf = (stages: readonly DashboardStage[]) =>
+  stages.flatMap((s) => Array.from({ length: 8 }, (_, i) => `arn:aws:cloudwatch:eu-west-1:222222222222:alarm:orders-api-prod-${s.stageName}-${i}`));
+
+const markdown = (w: Widget) => (w.properties as { markdown: string }).markdown;
+
+describe("ApiDashboard at scale (CloudWatch: \"Dashboard Body Structure and Syntax\", \"CloudWatch service quotas\", Logs StartQuery)", () => {
+  it("uses CloudWatch's documented limits", () => {
+    expect({ MAX_WIDGETS_PER_DASHBOARD, MAX_METRICS_PER_WIDGET, MAX_METRICS_PER_DASHBOARD, MAX_LOG_GROUPS_PER_QUERY }).toEqual({
+      MAX_WIDGETS_PER_DASHBOARD: DASHBOARD_BODY.widgets,
+      MAX_METRICS_PER_WIDGET: DASHBOARD_QUOTAS.metricsPerWidget,
+      MAX_METRICS_PER_DASHBOARD: DASHBOARD_QUOTAS.metricsPerDashboard,
+      MAX_LOG_GROUPS_PER_QUERY: START_QUERY.logGroups,
+    });
+  });
+
+  // GIVEN an environment of 300 stages (2,100 stage widgets, 3,900 metrics, 2,400 alarms: far over one dashboard)
+  const stages = manyStages(300);
+  const big: ApiDashboardProps = { ...props, stages, alarmArns: alarmsOf(stages) };
+  // WHEN its dashboards are laid out
+  const pages = dashboardPages(big);
+
+  it("splits into dashboards named <name>, <name>_2, ..., each within CloudWatch's limits", () => {
+    expect(pages.map((p) => p.name)).toEqual(["orders-api-prod", ...Array.from({ length: pages.length - 1 }, (_, i) => `orders-api-prod_${i + 2}`)]);
+    expect(pages.length).toBe(5);
+    for (const { name, body } of pages) {
+      const metrics = body.widgets.reduce((n, w) => n + metricCount(w), 0);
+      expect({ name, widgets: body.widgets.length <= DASHBOARD_BODY.widgets, metrics: metrics <= DASHBOARD_QUOTAS.metricsPerDashboard }).toEqual({ name, widgets: true, metrics: true });
+      expect(dashboardLimitProblems(body)).toEqual([]);
+    }
+  });
+
+  it("shows every stage once, in order, with its whole row on one dashboard, and every alarm once", () => {
+    const rows = pages.flatMap((p) => p.body.widgets.filter((w) => w.type === "text" && markdown(w).startsWith("## Stage ")).map((w) => [p.name, markdown(w).slice(9)]));
+    expect(rows.map(([, stage]) => stage)).toEqual(stages.map((s) => s.stageName));
+    for (const [page, stage] of rows) {
+      const widgets = pages.find((p) => p.name === page)!.body.widgets.filter((w) => w.type === "metric" && (w as MetricWidget).properties.title.startsWith(`${stage}: `));
+      expect({ stage, widgets: widgets.length }).toEqual({ stage, widgets: 6 });
+    }
+    const alarms = pages.flatMap((p) => p.body.widgets.filter((w) => w.type === "alarm").flatMap((w) => (w.properties as unknown as { alarms: string[] }).alarms));
+    expect(alarms).toEqual(big.alarmArns);
+  });
+
+  it("says on every dashboard which it is, which stages it shows and what the others are called", () => {
+    pages.forEach((page, i) => {
+      const header = markdown(page.body.widgets[0]);
+      expect(header).toContain(`dashboard ${i + 1} of ${pages.length}`);
+      for (const other of pages) expect(header).toContain(`\`${other.name}\``);
+    });
+    expect(markdown(pages[1].body.widgets[0])).toMatch(/: stages s\d+, /);
+  });
+
+  it("keeps the widgets of a full and a partly filled dashboard inside the grid without overlaps", () => {
+    for (const { body } of [pages[0], pages[pages.length - 1]]) {
+      const cells = new Set<string>();
+      for (const w of body.widgets) {
+        expect(w.x + w.width).toBeLessThanOrEqual(DASHBOARD_BODY.gridColumns);
+        for (let x = w.x; x < w.x + w.width; x++) for (let y = w.y; y < w.y + w.height; y++) cells.add(`${x},${y}`);
+      }
+      expect(cells.size).toBe(body.widgets.reduce((n, w) => n + w.width * w.height, 0));
+    }
+  });
+
+  it("creates one aws_cloudwatch_dashboard per page, the first with the construct id (so the resource name) of a single dashboard", () => {
+    let built: ApiDashboard | undefined;
+    const s = synth((scope) => (built = build(scope, big)));
+    expect(all(s, "aws_cloudwatch_dashboard").map((d) => [d.dashboard_name, JSON.parse(d.dashboard_body)])).toEqual(pages.map((p) => [p.name, p.body]));
+    expect(built?.dashboards.map((d) => d.node.id)).toEqual(["dashboard", "dashboard-2", "dashboard-3", "dashboard-4", "dashboard-5"]);
+    expect(built?.dashboard).toBe(built?.dashboards[0]);
+  });
+
+  it("stays one dashboard, as before, while everything fits, down to no stage at all", () => {
+    const fits = manyStages(60);
+    expect(dashboardPages({ ...props, stages: fits, alarmArns: alarmsOf(fits) })).toHaveLength(1);
+    expect(dashboardPages({ ...props, stages: [], alarmArns: [] }).map((p) => p.body.widgets.map((w) => w.type))).toEqual([["text"]]);
+  });
+
+  it("lists the failing routes in queries of at most 50 log groups and 10,000 characters, as StartQuery takes", () => {
+    // GIVEN 120 stages; and 60 stages whose log group names are 200 characters long
+    const byCount = failingRoutesWidgets("eu-west-1", manyStages(120));
+    const byLength = failingRoutesWidgets("eu-west-1", manyStages(60, (stage) => `/${stage}/${"g".repeat(198 - stage.length)}`));
+    const queries = (ws: ReturnType<typeof failingRoutesWidgets>) => ws.map((w) => (w.properties as unknown as { query: string }).query);
+    // THEN 50 + 50 + 20 log groups; and no query over 10,000 characters
+    expect(queries(byCount).map((q) => q.split("SOURCE '").length - 1)).toEqual([50, 50, 20]);
+    expect(Math.max(...queries(byLength).map((q) => q.length))).toBeLessThanOrEqual(START_QUERY.queryStringLength);
+    expect(queries(byLength).length).toBeGreaterThan(1);
+    expect(byCount.map((w) => (w.properties as unknown as { title: string }).title)).toEqual([
+      "Top failing routes (4xx and 5xx, stages s0 to s49)",
+      "Top failing routes (4xx and 5xx, stages s50 to s99)",
+      "Top failing routes (4xx and 5xx, stages s100 to s119)",
+    ]);
+  });
+
+  it("refuses a body over any limit with what is over and by how much", () => {
+    const widgets = layout([Array.from({ length: 501 }, () => textWidget("x", 1))]);
+    const alarm = { type: "alarm", x: 0, y: 0, width: 24, height: 4, properties: { title: "a", alarms: Array.from({ length: MAX_ALARMS_PER_WIDGET + 1 }, (_, i) => `a${i}`), sortBy: "default" } } as Widget;
+    const problems = dashboardLimitProblems({ start: "-PT6H", periodOverride: "auto", widgets: [...widgets, alarm] });
+    expect(problems.map((p) => `${p.field} = ${p.value}: ${p.allowed}`)).toEqual([
+      'widgets = 502: at most 500 ("Dashboard Body Structure and Syntax")',
+      'widgets[501].properties.alarms = 101: at most 100 ("Dashboard Body Structure and Syntax")',
+    ]);
+    expect(() =>
+      metricWidget({ title: "too many", region: "eu-west-1", lines: Array.from({ length: 501 }, (_, i) => metricLine(accessLogMetric("a", `s${i}`, "5xx"), { stat: "Sum" })) }),
+    ).toThrow("metricWidget too many: 501 metrics. Allowed: at most 500 per widget (CloudWatch service quotas, Dashboards)");
+  });
+
+  it("refuses a dashboard name that has no room for the pages' suffix", () => {
+    const name = "d".repeat(254);
+    expect(() => Testing.synthScope((scope) => build(scope, { ...big, dashboardName: name }))).toThrow(
+      `ApiDashboard ${name}: its 5 dashboards need the name ${name}_5, which is malformed. Allowed: names of 1 to 255 letters, digits, '-' or '_' (a shorter dashboardName)`,
     );
   });
 });

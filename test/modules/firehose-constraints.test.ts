@@ -3,11 +3,12 @@
  * streams: `terraform plan` accepts all of these broken. Each test names the AWS document it encodes.
  */
 import { Testing } from "cdktf";
-import { firehosePrefixProblems } from "../../modules/aws-limits";
-import { FIREHOSE_ERROR_LOG_STREAM, firehoseErrorLogGroupName, LogArchive } from "../../modules/log-archive";
+import { firehosePrefixProblems } from "../../aws/limits";
+import { LogArchive } from "../../modules/log-archive";
 import { LogSubscription } from "../../modules/log-subscription";
 import { archiveProps, archiveWithStages, errorLogs } from "../support/log-archive";
 import { all, dataNamed, only, resourceNamed, synth } from "../support/synth";
+import { FIREHOSE_ERROR_LOG_STREAM, firehoseErrorLogGroupName } from "../../aws/archive-permissions";
 
 const props = archiveProps;
 

@@ -4,7 +4,7 @@ import { KmsKey as AwsKmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Testing } from "cdktf";
 import { cloudWatchLogsGrant } from "../../modules/kms-grants";
 import { KmsKey } from "../../modules/kms-key";
-import { awsLocation } from "../../modules/arn";
+import { awsLocation } from "../../aws/arn";
 import { only, synth } from "../support/synth";
 
 const location = awsLocation("123456789012", "eu-west-1");

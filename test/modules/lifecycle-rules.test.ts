@@ -1,5 +1,6 @@
-import { lifecycleProblems, lifecycleRules } from "../../modules/lifecycle-rules";
+import { lifecycleRules } from "../../modules/lifecycle-rules";
 import { archiveLifecycle } from "../support/lifecycle";
+import { lifecycleProblems } from "../../aws/lifecycle";
 
 type Lifecycle = Parameters<typeof lifecycleRules>[0];
 type Transition = Lifecycle["transitions"][number];

@@ -1,4 +1,4 @@
-import { Naming } from "../../modules/naming";
+import { Naming } from "../../aws/naming";
 
 describe("naming", () => {
   it("prefixes every name with service and environment", () => {

@@ -4,7 +4,7 @@
  * HCL refers to it: the URL itself never reaches the repository or the synthesized files.
  */
 import { TerraformStack, Testing } from "cdktf";
-import { awsLocation } from "../../modules/arn";
+import { awsLocation } from "../../aws/arn";
 import { NotificationTopic } from "../../modules/notification-topic";
 
 const location = awsLocation("123456789012", "eu-west-1");

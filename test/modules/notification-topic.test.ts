@@ -2,7 +2,7 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { Testing } from "cdktf";
 import { cloudWatchAlarmsGrant } from "../../modules/kms-grants";
-import { awsLocation } from "../../modules/arn";
+import { awsLocation } from "../../aws/arn";
 import { HTTPS_CONFIRMATION_TIMEOUT_MINUTES, NotificationTopic } from "../../modules/notification-topic";
 import { all, synth } from "../support/synth";
 

@@ -114,10 +114,42 @@ describe("StageAlarms", () => {
     expect(names).not.toContain(alarmName("orders-api-prod", "v1", "serverErrorCount"));
   });
 
-  it("rejects settings CloudWatch would reject", () => {
-    const bad = { ...pagingAlarms, latency: { ...pagingAlarms.latency, periodSeconds: 45 } };
-    expect(() => Testing.synthScope((scope) => new StageAlarms(scope, "a", { apiName: "x", stageName: "v1", alarms: bad, topicArn, dashboardName: "x" }))).toThrow(
-      "StageAlarms x/v1: alarms.latency.periodSeconds = 45: is not a period CloudWatch accepts. Allowed: 10, 20, 30 or a multiple of 60",
-    );
+  describe("GIVEN settings PutMetricAlarm would reject (CloudWatch API Reference, PutMetricAlarm: Period, EvaluationPeriods, DatapointsToAlarm)", () => {
+    const build = (alarms: StageAlarmsProps["alarms"]) => () =>
+      Testing.synthScope((scope) => new StageAlarms(scope, "a", { apiName: "x", stageName: "v1", alarms, topicArn, dashboardName: "x" }));
+
+    it("THEN a period other than 10, 20, 30 or a multiple of 60 throws, naming the construct and the prop", () => {
+      const bad = { ...pagingAlarms, latency: { ...pagingAlarms.latency, periodSeconds: 45 } };
+      expect(build(bad)).toThrow("StageAlarms x/v1: alarms.latency.periodSeconds = 45 is not a CloudWatch period. Allowed: 10, 20, 30 or a multiple of 60");
+    });
+
+    it("THEN more datapoints than evaluation periods (M > N) throws", () => {
+      const bad = { ...pagingAlarms, serverErrorRate: { ...pagingAlarms.serverErrorRate, evaluationPeriods: 3, datapointsToAlarm: 4 } };
+      expect(build(bad)).toThrow("alarms.serverErrorRate.datapointsToAlarm = 4 is not from 1 to evaluationPeriods (3)");
+    });
+
+    it("THEN N periods over one day throws", () => {
+      const bad = { ...pagingAlarms, lowTraffic: { ...pagingAlarms.lowTraffic, periodSeconds: 3600, evaluationPeriods: 25, datapointsToAlarm: 1 } };
+      expect(build(bad)).toThrow("alarms.lowTraffic.evaluationPeriods = 25 times periodSeconds (3600) is 90000 s, over CloudWatch's one-day evaluation limit");
+    });
+
+    it("THEN a high-resolution period on these one-minute metrics throws (the alarm would lack data)", () => {
+      const bad = { ...pagingAlarms, latency: { ...pagingAlarms.latency, periodSeconds: 30 } };
+      expect(build(bad)).toThrow("alarms.latency.periodSeconds = 30 is finer than the one-minute resolution of the metric");
+    });
+
+    it("THEN every problem is reported at once", () => {
+      const bad = {
+        ...pagingAlarms,
+        latency: { ...pagingAlarms.latency, periodSeconds: 45 },
+        clientErrorRate: { ...pagingAlarms.clientErrorRate, evaluationPeriods: 0 },
+      };
+      expect(build(bad)).toThrow(/alarms\.clientErrorRate\.evaluationPeriods = 0 .*; alarms\.latency\.periodSeconds = 45 /);
+    });
+
+    it("THEN a disabled alarm's settings are not checked: nothing of them reaches CloudWatch", () => {
+      const off = { ...pagingAlarms, lowTraffic: { ...pagingAlarms.lowTraffic, enabled: false, periodSeconds: 45 } };
+      expect(build(off)).not.toThrow();
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { standardTags } from "../../modules/tags";
+import { standardTags } from "../../aws/tags";
 
 describe("tagging", () => {
   it("standard tags win over team tags of the same key", () => {

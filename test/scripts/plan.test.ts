@@ -9,8 +9,8 @@ import * as path from "path";
 import { ENVIRONMENTS } from "../../environments";
 import { selectStacks } from "../../scripts/lib/manifest";
 import { chooseMode, countChanges, credentialSource, planHeader, summaryMarkdown, type PlanOutcome } from "../../scripts/lib/plan";
-import { synthHcl } from "../../scripts/lib/synth";
 import { expectedStackNames } from "../support/registry";
+import { NO_CREDENTIALS, npmRunPlanOffline, shippedSynth } from "../support/shared-stacks";
 
 const NO_HOME = path.join(os.tmpdir(), "no-such-home-for-plan-test");
 
@@ -85,27 +85,32 @@ describe("summary", () => {
   });
 });
 
+// `npm run plan -- dev --no-synth --offline` of `npm run synth`'s output runs once per test run
+// (test/support/shared-stacks.ts): the cdktf CLI test compares `cdktf diff` with the same plan.
 describe("npm run plan, end to end (offline)", () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "plan-cli-"));
-  const env = { ...process.env, CDKTF_OUTDIR: path.join(work, "cdktf.out"), PLANS_DIR: path.join(work, "plans"), AWS_PROFILE: "", AWS_ACCESS_KEY_ID: "" };
-  const run = (...args: string[]) => spawnSync(process.execPath, ["dist/scripts/plan.js", ...args], { env, encoding: "utf8" });
+  let outdir = "";
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ["dist/scripts/plan.js", ...args], { env: { ...process.env, CDKTF_OUTDIR: outdir, ...NO_CREDENTIALS }, encoding: "utf8" });
   beforeAll(async () => {
-    const synth = await synthHcl({ outdir: env.CDKTF_OUTDIR });
-    if (!synth.ok) throw new Error(synth.error);
+    outdir = await shippedSynth();
   });
-  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-  it("plans one stack, prints its summary and writes a plan whose Plan line agrees", () => {
-    const result = run("dev", "--no-synth", "--offline");
+  it("plans one stack, prints its summary and writes a plan whose Plan line agrees", async () => {
+    const result = await npmRunPlanOffline("dev");
+    const plansDir = result.plansDir;
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const row = result.stdout.split("\n").find((l) => l.startsWith("| dev |"))!;
     const [add, change, destroy] = row.split("|").slice(3, 6).map((c) => Number(c.trim()));
-    const text = fs.readFileSync(path.join(env.PLANS_DIR, "dev.txt"), "utf8");
+    const text = fs.readFileSync(path.join(plansDir, "dev.txt"), "utf8");
     expect(text).toContain(`Plan: ${add} to add, ${change} to change, ${destroy} to destroy.`);
     expect(add).toBeGreaterThan(10);
-    expect(fs.readFileSync(path.join(env.PLANS_DIR, "summary.md"), "utf8")).toContain(row);
-    expect(fs.readdirSync(env.PLANS_DIR).sort()).toEqual(["dev.txt", "summary.md"]);
+    expect(fs.readFileSync(path.join(plansDir, "summary.md"), "utf8")).toContain(row);
+    expect(fs.readdirSync(plansDir).sort()).toEqual(["dev.changes.json", "dev.txt", "summary.md"]);
+    // The pull request's comment lists these: as many creates as the Plan line's adds (an offline plan only creates).
+    const record = JSON.parse(fs.readFileSync(path.join(plansDir, "dev.changes.json"), "utf8"));
+    expect(record).toMatchObject({ stack: "dev", mode: "offline", ok: true });
+    expect(record.changes.filter((c: { actions: string[] }) => c.actions.join() === "create")).toHaveLength(add);
   }, 300_000);
 
   it("an unknown stack or option fails with what is allowed", () => {

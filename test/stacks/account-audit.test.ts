@@ -4,12 +4,12 @@
  */
 import { Testing } from "cdktf";
 import { ENVIRONMENTS, loadEnvironments } from "../../environments";
-import { resolveAccount } from "../../environments/resolve";
 import type { AccountConfig, Environment, EnvironmentInput } from "../../environments/types";
-import { controlPlaneChangePattern } from "../../modules/control-plane-alarm";
-import { AccountStack } from "../../stacks/account-stack";
+import { controlPlaneChangePattern } from "../../aws/control-plane-pattern";
+import { AccountStack, type AccountSettings } from "../../stacks/account-stack";
 import { buildStacks } from "../../stacks/app";
 import { withEnv } from "../support/environments";
+import { archiveLifecycle } from "../support/lifecycle";
 
 const parsed = (stack: AccountStack): any => JSON.parse(Testing.synth(stack));
 const values = (s: any, type: string): any[] => Object.values(s.resource?.[type] ?? {});
@@ -101,9 +101,29 @@ describe("GIVEN an account under an organization trail (cloudTrail mode existing
 });
 
 describe("AccountStack on its own", () => {
+  /** Its props written out here, not a shipped account: a dedicated trail, the pipeline's role left out. */
+  const sandbox: AccountSettings = {
+    name: "sandbox",
+    id: "333333333333",
+    notifications: { emails: ["security@example.com"] },
+    trail: { lifecycle: archiveLifecycle, logRetentionDays: 90 },
+    configRules: false,
+    deletionProtection: true,
+    stateBackend: { type: "local" },
+    cloudTrail: { mode: "dedicated" },
+    deployerPrincipals: ["github-deploy"],
+  };
+
   it("defaults to holding the audit record when the account names no home region", () => {
-    const stack = new AccountStack(Testing.app(), { account: resolveAccount(ENVIRONMENTS.dev.account), region: "eu-west-1", owner: "platform" });
+    const stack = new AccountStack(Testing.app(), { account: sandbox, region: "eu-west-1", owner: "platform" });
     expect(stack.trail).toBeDefined();
     expect(stack.changeAlarm?.pattern).toBe(controlPlaneChangePattern([{ roleName: "github-deploy" }]));
+  });
+
+  it("GIVEN a deployer that is neither a role ARN nor a role name THEN it throws, naming the stack and the entry", () => {
+    const account = { ...sandbox, deployerPrincipals: ["github-deploy", "arn:aws:iam::333333333333:user/alice"] };
+    expect(() => new AccountStack(Testing.app(), { account, region: "eu-west-1", owner: "platform" })).toThrow(
+      'AccountStack account-sandbox-eu-west-1: account.deployerPrincipals[1] = "arn:aws:iam::333333333333:user/alice" is not a role ARN or role name.',
+    );
   });
 });

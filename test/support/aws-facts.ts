@@ -42,8 +42,20 @@ export const PUT_METRIC_ALARM = { maxNameLength: 255, maxDescriptionLength: 1024
 /** CloudWatch API Reference, PutDashboard `DashboardName`: "The maximum length is 255, and valid characters are A-Z, a-z, 0-9, "-", and "_"." */
 export const DASHBOARD_NAME_RULE = /^[A-Za-z0-9_-]{1,255}$/;
 
-/** CloudWatch API Reference, "Dashboard Body Structure and Syntax": a 24-column grid; an alarm status widget lists at most 100 alarms. */
-export const DASHBOARD_BODY = { gridColumns: 24, alarmsPerAlarmWidget: 100 } as const;
+/** CloudWatch API Reference, "Dashboard Body Structure and Syntax": a 24-column grid; an alarm status widget lists at most 100 alarms; "between 0 and 500 widget objects". */
+export const DASHBOARD_BODY = { gridColumns: 24, alarmsPerAlarmWidget: 100, widgets: 500 } as const;
+/** CloudWatch User Guide, "CloudWatch service quotas", Dashboards: "Up to 500 metrics per dashboard widget. Up to 2500 metrics per dashboard, across all widgets" (metrics that only feed metric math included). */
+export const DASHBOARD_QUOTAS = { metricsPerWidget: 500, metricsPerDashboard: 2500 } as const;
+/** CloudWatch Logs API Reference, StartQuery: `logGroupNames` "You can include up to 50 log groups"; `queryString` at most 10000 characters. */
+export const START_QUERY = { logGroups: 50, queryStringLength: 10_000 } as const;
+/**
+ * API Gateway Developer Guide, "Quotas for configuring and running a REST API in API Gateway": "Stages per API"
+ * 10 (can be increased); "Regional APIs per Region" 600, "Edge-optimized APIs per Region" 120, "Private APIs per
+ * account per Region" 600 (none can be increased).
+ */
+export const REST_API_QUOTAS = { stagesPerApi: 10, regionalApisPerRegion: 600, edgeApisPerRegion: 120, privateApisPerRegion: 600 } as const;
+/** Amazon Data Firehose API Reference, CreateDeliveryStream: "By default, you can create up to 5,000 Firehose streams per Amazon Web Services Region." */
+export const FIREHOSE_STREAMS_PER_REGION = 5000;
 
 /**
  * AWS KMS API Reference, CreateAlias `AliasName`: 1 to 256 characters, Pattern `^[a-zA-Z0-9:/_-]+$`, beginning

@@ -2,7 +2,7 @@
 import type { Construct } from "constructs";
 import { LogArchive, type LogArchiveProps } from "../../modules/log-archive";
 import { LogSubscription } from "../../modules/log-subscription";
-import { awsLocation } from "../../modules/arn";
+import { awsLocation } from "../../aws/arn";
 import { archiveLifecycle } from "./lifecycle";
 
 export const bucketName = "svc-prod-log-archive-123456789012-eu-west-1";

@@ -8,20 +8,30 @@
  * Offline, the CLI's app command is chained with the harness's override (mock credentials, local state),
  * which Terraform merges into each stack: the only difference to a real run. The CLI's provider lock step
  * (`terraform providers lock`) asks the registry, so it is skipped (`--skip-provider-lock`).
+ *
+ * `cdktf.json`'s app builds (`npm run build`), then runs the app. The first `cdktf synth` runs it whole; the
+ * later calls run it without the build, which `npm test` and that synth have done (a build that finds
+ * nothing to do still takes seconds of CPU). `npm run synth`'s output and `npm run plan`'s plan of dev are
+ * made once per test run (test/support/shared-stacks.ts); each test starts from a copy of that output, in a
+ * folder of its own, so that the tests run at the same time.
  */
-import { spawnSync } from "child_process";
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { planStacks } from "../../scripts/lib/plan";
 import { synthHcl } from "../../scripts/lib/synth";
 import { OFFLINE_OVERRIDE_FILE } from "../../scripts/lib/offline";
 import { prepareRunEnv } from "../../scripts/lib/terraform-env";
+import { npmRunPlanOffline, shippedSynth } from "../support/shared-stacks";
 
 const root = path.resolve(__dirname, "..", "..");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-cli-"));
-const outdir = path.join(work, "cdktf.out");
+/** A test's own output folder. */
+const folder = (test: string): string => path.join(work, test, "cdktf.out");
 const appCommand: string = JSON.parse(fs.readFileSync(path.join(root, "cdktf.json"), "utf8")).app;
+const BUILD = "npm run --silent build && ";
+/** The app command without its build step (the whole command when it has none). */
+const appAlone = appCommand.startsWith(BUILD) ? appCommand.slice(BUILD.length) : appCommand;
 const env = { ...prepareRunEnv(path.join(work, "terraform")), CI: "true", FORCE_COLOR: "0" };
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -44,11 +54,25 @@ function synthesized(dir: string): Record<string, string> {
   return files;
 }
 
-function cdktf(args: readonly string[], opts: { offline?: boolean } = {}): string {
-  const app = opts.offline ? ["--app", `${appCommand} && node dist/test/support/write-offline-overrides.js ${JSON.stringify(outdir)}`] : [];
-  const run = spawnSync(path.join(root, "node_modules", ".bin", "cdktf"), [...args, ...app, "--output", outdir], { cwd: root, env, encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`cdktf ${args.join(" ")} exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
-  return run.stdout;
+/**
+ * Runs the CLI on an output folder. `app`: "shipped" runs cdktf.json's app command as it is, "built" the same
+ * without its build step, "offline" that followed by the harness's offline override.
+ */
+function cdktf(args: readonly string[], app: "shipped" | "built" | "offline", outdir: string): Promise<string> {
+  const appArgs = {
+    shipped: [],
+    built: ["--app", appAlone],
+    offline: ["--app", `${appAlone} && node dist/test/support/write-offline-overrides.js ${JSON.stringify(outdir)}`],
+  }[app];
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(root, "node_modules", ".bin", "cdktf"), [...args, ...appArgs, "--output", outdir], { cwd: root, env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (status) => (status === 0 ? resolve(stdout) : reject(new Error(`cdktf ${args.join(" ")} exited ${status}:\n${stdout}\n${stderr}`))));
+  });
 }
 
 /**
@@ -62,52 +86,62 @@ function planBody(text: string): string {
   return text.slice(start, text.indexOf(".", end) + 1).replace(/\s+/g, "");
 }
 
-async function npmRunSynth(): Promise<Record<string, string>> {
+async function npmRunSynth(outdir: string): Promise<Record<string, string>> {
   const result = await synthHcl({ outdir });
   if (!result.ok) throw new Error(result.error);
   return synthesized(outdir);
 }
 
-it("cdktf synth (JSON or --hcl) after npm run synth writes exactly what npm run synth wrote, HCL only", async () => {
+/** An output folder as `npm run synth` leaves it (a copy of the run's), and its files. */
+async function afterNpmRunSynth(outdir: string): Promise<Record<string, string>> {
+  const shipped = await shippedSynth();
+  fs.rmSync(outdir, { recursive: true, force: true });
+  fs.cpSync(shipped, outdir, { recursive: true });
+  return synthesized(shipped);
+}
+
+it.concurrent("cdktf synth (JSON or --hcl) after npm run synth writes exactly what npm run synth wrote, HCL only", async () => {
   // GIVEN the reviewed output of npm run synth
-  const reviewed = await npmRunSynth();
+  const outdir = folder("synth");
+  const reviewed = await afterNpmRunSynth(outdir);
   expect(Object.keys(reviewed)).toContain(path.join("stacks", "prod", "cdk.tf"));
-  for (const args of [["synth"], ["synth", "--hcl"]]) {
+  for (const [args, app] of [[["synth"], "shipped"], [["synth", "--hcl"], "built"]] as const) {
     // WHEN the CLI synthesizes into the same folder
-    cdktf(args);
+    await cdktf(args, app, outdir);
     // THEN the folder holds the same files, byte for byte, and no cdk.tf.json
     expect(synthesized(outdir)).toEqual(reviewed);
   }
   // AND npm run synth after the CLI gives the same bytes again
-  expect(await npmRunSynth()).toEqual(reviewed);
-}, 120_000);
+  expect(await npmRunSynth(outdir)).toEqual(reviewed);
+}, 180_000);
 
-it("each synth replaces the output whole: an earlier JSON synth's cdk.tf.json goes, terraform init's files stay", async () => {
+it.concurrent("each synth replaces the output whole: an earlier JSON synth's cdk.tf.json goes, terraform init's files stay", async () => {
   // GIVEN a stack folder with a stale cdk.tf.json and what terraform init leaves
-  const reviewed = await npmRunSynth();
+  const outdir = folder("replace");
+  const reviewed = await afterNpmRunSynth(outdir);
   const dev = path.join(outdir, "stacks", "dev");
   fs.writeFileSync(path.join(dev, "cdk.tf.json"), "{}");
   fs.mkdirSync(path.join(dev, ".terraform", "providers"), { recursive: true });
   fs.writeFileSync(path.join(dev, ".terraform.lock.hcl"), "# lock");
   // WHEN npm run synth runs again
-  const again = await npmRunSynth();
+  const again = await npmRunSynth(outdir);
   // THEN only the synthesized files are there, with terraform's working files carried over
   expect(again).toEqual(reviewed);
   expect(fs.existsSync(path.join(dev, "cdk.tf.json"))).toBe(false);
   expect(fs.existsSync(path.join(dev, ".terraform", "providers"))).toBe(true);
   expect(fs.readFileSync(path.join(dev, ".terraform.lock.hcl"), "utf8")).toBe("# lock");
-  fs.rmSync(path.join(dev, ".terraform"), { recursive: true });
-  fs.rmSync(path.join(dev, ".terraform.lock.hcl"));
-});
+}, 60_000);
 
-it("cdktf diff after npm run synth plans to the end, exactly what npm run plan plans", async () => {
-  // GIVEN npm run synth's output, and npm run plan's offline plan of it
-  const reviewed = await npmRunSynth();
-  const [planned] = await planStacks({ outdir, stacks: ["dev"], mode: "offline" });
-  expect(planned.ok).toBe(true);
+it.concurrent("cdktf diff after npm run synth plans to the end, exactly what npm run plan plans; cdktf output and destroy then work on that folder", async () => {
+  // GIVEN npm run synth's output, and npm run plan's offline plan of dev (made meanwhile, if no other test has)
+  const outdir = folder("deploy");
+  const reviewed = await afterNpmRunSynth(outdir);
+  const planning = npmRunPlanOffline("dev");
 
-  // WHEN the CLI diffs dev (it synthesizes again through cdktf.json's app, then inits and plans)
-  const diff = cdktf(["diff", "dev", "--skip-provider-lock", "--no-color"], { offline: true });
+  // WHEN the CLI diffs dev (it synthesizes again through the app, then inits and plans)
+  const diff = await cdktf(["diff", "dev", "--skip-provider-lock", "--no-color"], "offline", outdir);
+  const planned = await planning;
+  expect(planned.status).toBe(0);
 
   // THEN it planned the bytes npm run synth wrote, and the same actions as npm run plan
   expect(synthesized(outdir)).toEqual(reviewed);
@@ -118,11 +152,9 @@ it("cdktf diff after npm run synth plans to the end, exactly what npm run plan p
     .join("\n")
     .replace(/^(\s*# \S+) \([^)\n]*\)/gm, "$1");
   expect(cliText).toMatch(/Plan: [1-9]\d* to add, 0 to change, 0 to destroy\./);
-  expect(planBody(cliText)).toEqual(planBody(planned.text));
-}, 180_000);
+  expect(planBody(cliText)).toEqual(planBody(fs.readFileSync(path.join(planned.plansDir, "dev.txt"), "utf8")));
 
-it("cdktf output and cdktf destroy work on the same folder (empty local state: nothing to destroy)", () => {
-  // GIVEN the folder the diff above planned WHEN the CLI reads outputs and destroys THEN both finish
-  expect(cdktf(["output", "dev", "--skip-provider-lock"], { offline: true })).toContain("dev");
-  expect(cdktf(["destroy", "dev", "--auto-approve", "--skip-provider-lock", "--no-color"], { offline: true })).toMatch(/Destroy complete! Resources: 0 destroyed\./);
-}, 120_000);
+  // AND WHEN the CLI reads the outputs and destroys on the folder it planned THEN both finish (empty local state: nothing to destroy)
+  expect(await cdktf(["output", "dev", "--skip-provider-lock"], "offline", outdir)).toContain("dev");
+  expect(await cdktf(["destroy", "dev", "--auto-approve", "--skip-provider-lock", "--no-color"], "offline", outdir)).toMatch(/Destroy complete! Resources: 0 destroyed\./);
+}, 300_000);

@@ -56,6 +56,8 @@ beforeAll(async () => {
   repairStacks(viaTerraformFmt);
   await terraformFmt(viaTerraformFmt);
   declined = [...(await repairAndFormatStacks(outdir, "fast")).byTerraformFmt];
+  // Validation only: a generated config may read its secrets from SSM parameters (data sources), which a plan
+  // reads from AWS and an offline plan cannot.
   checks = await checkStacks(outdir, { workRoot: path.join(work, "terraform"), plan: false });
 }, 600_000);
 

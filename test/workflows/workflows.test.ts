@@ -53,6 +53,19 @@ describe("pull-request workflow", () => {
     expect(pr.jobs.comment.needs).toEqual(["synth", "plan"]);
   });
 
+  it("plans the synth job's HCL artifact (the whole output folder, manifest included), never synthesizing again", () => {
+    const upload = steps(pr.jobs.synth).find((s) => String(s.uses).startsWith("actions/upload-artifact") && s.with.name === "hcl");
+    expect(upload.with).toMatchObject({ path: "cdktf.out/", "if-no-files-found": "error" });
+    expect(runs(pr.jobs.plan)).not.toMatch(/npm run synth|cdktf synth/);
+    expect(runs(pr.jobs.plan)).toMatch(/npm run plan -- --no-synth /);
+    const names = steps(pr.jobs.plan).map((s) => s.name ?? s.uses);
+    const download = steps(pr.jobs.plan).find((s) => String(s.uses).startsWith("actions/download-artifact"));
+    expect(download.with).toEqual({ name: "hcl", path: "cdktf.out" });
+    const verify = names.indexOf("Verify the HCL against the checksums the synth job logged");
+    expect(names.indexOf(download.name)).toBeLessThan(verify);
+    expect(verify).toBeLessThan(names.indexOf("Plan"));
+  });
+
   it("plans one job per synthesized stack, the list coming from the synth job, not written by hand", () => {
     expect(pr.jobs.plan.strategy.matrix.stack).toBe("${{ fromJSON(needs.synth.outputs.stacks) }}");
     expect(pr.jobs.plan.strategy["fail-fast"]).toBe(false);
@@ -96,15 +109,18 @@ describe("pull-request workflow", () => {
     expect(upload.with).toMatchObject({ name: "plan-${{ matrix.stack }}", path: "plans/" });
   });
 
-  it("keeps one sticky comment per pull request, with the summaries and the report", () => {
+  it("keeps one sticky comment per pull request, written by scripts/plan-comment.ts from the plan records and the report", () => {
     expect(pr.jobs.comment.permissions["pull-requests"]).toBe("write");
     expect(pr.jobs.comment.if).toContain("always()");
+    const downloads = steps(pr.jobs.comment).filter((s) => String(s.uses).startsWith("actions/download-artifact")).map((s) => s.with);
+    expect(downloads).toEqual([{ pattern: "plan-*", path: "artifacts" }, { name: "report", path: "artifacts/report" }]);
+    const write = steps(pr.jobs.comment).find((s) => s.name === "Write the plan comment");
+    expect(write.run).toBe("npm run --silent build && node dist/scripts/plan-comment.js artifacts > comment.md");
+    expect(write.env.STACKS).toBe("${{ needs.synth.outputs.stacks }}"); // every stack, so a plan job that died early shows up
     const script = steps(pr.jobs.comment).find((s) => String(s.uses).startsWith("actions/github-script")).with.script;
-    expect(script).toContain('const marker = "<!-- apigw-observability-plan -->"');
+    expect(script).toContain('fs.readFileSync("comment.md", "utf8")');
     expect(script).toContain("updateComment");
     expect(script).toContain("createComment");
-    expect(script).toContain("summary.md");
-    expect(script).toContain("report.md");
   });
 });
 
@@ -150,7 +166,7 @@ describe("deploy workflow", () => {
   });
 
   it("logs the checksum of every cdk.tf it deploys, as the pull request's synth job does for what it planned", () => {
-    expect(runs(pr.jobs.synth)).toMatch(/sha256sum cdktf\.out\/stacks\/\*\/cdk\.tf/);
+    expect(runs(pr.jobs.synth)).toContain("xargs -0 sha256sum"); // test/workflows/plan-artifact.test.ts: the same lines
     const job = deployEnvironment.jobs.deploy;
     expect(runs(job)).toMatch(/sha256sum "cdktf\.out\/stacks\/\$stack\/cdk\.tf"/);
     expect(runs(job).indexOf("sha256sum")).toBeLessThan(runs(job).indexOf("npx cdktf deploy"));

@@ -56,3 +56,8 @@ export function trailLogsRoleName(accountName: string, region: string): string {
 export function controlPlaneAlarmNames(accountName: string): { alarm: string; filter: string } {
   return { alarm: `${accountName}-api-gateway-changes`, filter: `${accountName}-api-gateway-control-plane-changes` };
 }
+
+/** `<api name>-<stage>`: unique per account and region because the API name includes the environment. */
+export function samplingRuleName(apiName: string, stageName: string): string {
+  return `${apiName}-${stageName}`;
+}

@@ -367,3 +367,57 @@ export const SNS_TOPIC_NAME = /^[A-Za-z0-9_-]{1,256}$/;
 
 /** PutDashboard `DashboardName`: at most 255 of A-Z, a-z, 0-9, '-' and '_'. Dashboards are global in an account. */
 export const DASHBOARD_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+
+/** X-Ray's limit on `rule_name`. */
+export const MAX_SAMPLING_RULE_NAME_LENGTH = 32;
+
+/** Longest freshness tolerance: half of the 24 hours Firehose retries S3 before it drops records, to leave time to repair. */
+export const MAX_FRESHNESS_TOLERANCE_SECONDS = 43_200;
+
+/** The only retention periods (days) CloudWatch Logs accepts (PutRetentionPolicy). */
+export const CLOUDWATCH_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+/** CloudWatch evaluates at most one day of data per alarm: period x evaluation periods <= 86400 s. */
+export const MAX_EVALUATION_SECONDS = 86_400;
+/** API Gateway metrics, and metrics from log metric filters, are published once a minute. */
+export const METRIC_RESOLUTION_SECONDS = 60;
+
+/**
+ * CloudWatch accepts a period of 10, 20 or 30 seconds (high resolution) or any multiple of 60
+ * (PutMetricAlarm `Period`: "Valid values are 10, 20, 30, and any multiple of 60").
+ */
+export function isCloudWatchPeriod(seconds: number): boolean {
+  return seconds === 10 || seconds === 20 || seconds === 30 || (seconds > 0 && seconds % 60 === 0);
+}
+
+/** `isCloudWatchPeriod`, in words. */
+export const CLOUDWATCH_PERIODS = "10, 20, 30 or a multiple of 60";
+
+/** An alarm's evaluation window: `datapointsToAlarm` (M) of `evaluationPeriods` (N) periods of `periodSeconds`. */
+export interface AlarmWindow {
+  readonly periodSeconds: number;
+  readonly evaluationPeriods: number;
+  readonly datapointsToAlarm: number;
+}
+
+/**
+ * What PutMetricAlarm rejects in an alarm's window: a `Period` it does not accept, `EvaluationPeriods` or
+ * `DatapointsToAlarm` below 1, M over N, and N periods longer than `MAX_EVALUATION_SECONDS`. Fields are named
+ * as in `AlarmWindow` (callers prefix them).
+ */
+export function alarmWindowProblems(window: AlarmWindow): LimitProblem[] {
+  const { periodSeconds: p, evaluationPeriods: n, datapointsToAlarm: m } = window;
+  const period: LimitProblem[] = isCloudWatchPeriod(p) ? [] : [{ field: "periodSeconds", value: p, problem: "is not a CloudWatch period", allowed: CLOUDWATCH_PERIODS }];
+  if (!Number.isInteger(n) || n < 1) {
+    return [...period, { field: "evaluationPeriods", value: n, problem: "is not a whole number of periods", allowed: "a whole number from 1" }];
+  }
+  const datapoints: LimitProblem[] =
+    Number.isInteger(m) && m >= 1 && m <= n ? [] : [{ field: "datapointsToAlarm", value: m, problem: `is not from 1 to evaluationPeriods (${n})`, allowed: `a whole number from 1 to ${n}` }];
+  const span: LimitProblem[] =
+    period.length === 0 && p * n > MAX_EVALUATION_SECONDS
+      ? [{ field: "evaluationPeriods", value: n, problem: `times periodSeconds (${p}) is ${p * n} s, over CloudWatch's one-day evaluation limit`, allowed: `at most ${Math.floor(MAX_EVALUATION_SECONDS / p)} periods of ${p} s` }]
+      : [];
+  return [...period, ...datapoints, ...span];
+}

@@ -8,7 +8,7 @@
  * provider binary of the mirror: each region below configures, eu-west-9 and ap-southeast-6 do not.
  * Add a region here when the pinned provider learns it.
  *
- * Only the partitions `partitionOf` (modules/arn.ts) writes ARNs and service principals for are here.
+ * Only the partitions `partitionOf` (aws/arn.ts) writes ARNs and service principals for are here.
  * The isolated partitions (aws-iso, aws-iso-b, aws-iso-e, aws-iso-f) and the European Sovereign Cloud
  * (aws-eusc) have ARNs (`arn:aws-iso-b:...`) and service domains of their own that this project does not
  * write, so a stack for one of their regions would name resources that do not exist there.
