@@ -47,7 +47,11 @@ export function accessLogFields(): Record<string, string> {
   return Object.assign({}, ...Object.values(ACCESS_LOG_FIELDS));
 }
 
-/** The `access_log_settings.format` string. */
+/**
+ * The `access_log_settings.format` string. The HCL keeps it one JSON string, not `jsonencode({...})` as the
+ * dashboard is: Terraform's `jsonencode` writes object keys sorted by name, and the order of the keys here
+ * is the order of the fields in every log line.
+ */
 export function accessLogFormat(): string {
   return JSON.stringify(accessLogFields());
 }

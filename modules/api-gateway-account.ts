@@ -29,7 +29,9 @@ export class ApiGatewayAccountSettings extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiGatewayAccountSettingsProps) {
     super(scope, id);
-    const trust = new DataAwsIamPolicyDocument(this, "trust", {
+    // Grouped under `cloudwatch`: `aws_iam_role.api_gateway_cloudwatch`; the setting itself is `aws_api_gateway_account.this`.
+    const cloudwatch = new Construct(this, "cloudwatch");
+    const trust = new DataAwsIamPolicyDocument(cloudwatch, "trust", {
       statement: [
         {
           effect: "Allow",
@@ -38,12 +40,12 @@ export class ApiGatewayAccountSettings extends Construct {
         },
       ],
     });
-    this.role = new IamRole(this, "cloudwatch-role", {
+    this.role = new IamRole(cloudwatch, "role", {
       name: props.roleName,
       description: "Lets API Gateway write execution and access logs to CloudWatch Logs",
       assumeRolePolicy: trust.json,
     });
-    const pushToLogs = new IamRolePolicyAttachment(this, "push-to-cloudwatch-logs", {
+    const pushToLogs = new IamRolePolicyAttachment(cloudwatch, "policy-attachment", {
       role: this.role.name,
       policyArn: `arn:${props.partition ?? "aws"}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs`,
     });

@@ -18,3 +18,11 @@ export const API_GATEWAY_NAMESPACE = "AWS/ApiGateway";
 export function apiGatewayMetric(apiName: string, stageName: string, metricName: ApiGatewayMetricName): MetricId {
   return { namespace: API_GATEWAY_NAMESPACE, metricName, dimensions: { ApiName: apiName, Stage: stageName } };
 }
+
+/**
+ * A metric's dimensions for an alarm, each value replaced by a reference from `values` where there is one
+ * (`{ ApiName: restApi.name }`): the alarm then names what it watches and is created after it.
+ */
+export function dimensionsWith(dimensions: Readonly<Record<string, string>>, values: Readonly<Record<string, string>> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(dimensions).map(([key, value]) => [key, values[key] ?? value]));
+}

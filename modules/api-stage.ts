@@ -102,7 +102,10 @@ export function accessLogGroupName(apiName: string, stageName: string): string {
   return `/apigateway/${apiName}/${stageName}/access`;
 }
 
-/** A stable, readable construct id for a method override, e.g. `GET_orders_orderId`. */
+/**
+ * A stable, readable construct id for a method override, e.g. `GET_orders_orderId`: the HCL names it
+ * `aws_api_gateway_method_settings.stage_v1_get_orders_order_id`.
+ */
 function overrideId(o: MethodOverrideSettings): string {
   return `${o.httpMethod}_${o.resourcePath.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "")}`;
 }
@@ -177,7 +180,7 @@ export class ApiStage extends Construct {
     });
     this.methodOverrides = stage.methodOverrides.map(
       (o) =>
-        new ApiGatewayMethodSettings(this, `method-${overrideId(o)}`, {
+        new ApiGatewayMethodSettings(this, overrideId(o), {
           restApiId: api.id,
           stageName: this.stage.stageName,
           methodPath: methodPath(o),

@@ -14,7 +14,7 @@
  */
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
-import type { MetricId } from "./api-metrics";
+import { dimensionsWith, type MetricId } from "./api-metrics";
 import { alarmProblems, assertWithinLimits, MAX_FRESHNESS_TOLERANCE_SECONDS, wholeNumberIn } from "../aws/limits";
 import { FIREHOSE_ERROR_LOG_STREAM } from "../aws/archive-permissions";
 
@@ -65,6 +65,8 @@ export interface ArchiveAlarmsProps {
   readonly freshnessToleranceSeconds?: number;
   /** The SNS topic notified on ALARM and on OK. */
   readonly topicArn: string;
+  /** A reference to the stream's name, for the `DeliveryStreamName` dimension. @default the name, as a plain string */
+  readonly streamNameReference?: string;
 }
 
 export class ArchiveAlarms extends Construct {
@@ -130,7 +132,7 @@ export class ArchiveAlarms extends Construct {
       alarmDescription: spec.description,
       namespace: spec.metric.namespace,
       metricName: spec.metric.metricName,
-      dimensions: { ...spec.metric.dimensions },
+      dimensions: dimensionsWith(spec.metric.dimensions, props.streamNameReference === undefined ? {} : { DeliveryStreamName: props.streamNameReference }),
       statistic: spec.statistic,
       comparisonOperator: spec.comparison,
       threshold: spec.threshold,

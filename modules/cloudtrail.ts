@@ -8,8 +8,14 @@
  * region creates it. Accounts under an organization trail use that trail's log group instead (`existing`).
  *
  * The trail's ARN is built from config, so the bucket policy and key policy can name it (`aws:SourceArn`)
- * without a reference cycle; the trail is ordered after the bucket policy, which CloudTrail checks when the
- * trail is created. The CloudWatch Logs delivery role is the exception: its trust carries no condition.
+ * without a reference cycle (the trail refers to both, directly or through `depends_on`; a comment in the
+ * HCL says so); the trail is ordered after the bucket policy, which CloudTrail checks when the trail is
+ * created. The CloudWatch Logs delivery role is the exception: its trust carries no condition. Everything
+ * else is a reference: the bucket in `s3_bucket_name` and in the bucket policy, the log group in the role's
+ * permissions.
+ *
+ * Construct ids name the HCL: `aws_cloudtrail.trail`, `aws_s3_bucket.trail`, `aws_cloudwatch_log_group.trail`,
+ * `aws_iam_role.trail_logs` (`log-group` and `cloudtrail` repeat their types).
  */
 import { Cloudtrail } from "@cdktf/provider-aws/lib/cloudtrail";
 import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
@@ -17,7 +23,8 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import type { Lifecycle } from "../aws/lifecycle";
-import { arn, type AwsLocation, s3BucketArn } from "../aws/arn";
+import { arn, type AwsLocation } from "../aws/arn";
+import { commentInHcl } from "./hcl-comments";
 import { EncryptedLogGroup } from "./log-group";
 import { SecureBucket } from "./secure-bucket";
 
@@ -53,6 +60,14 @@ export const CLOUDTRAIL_LOGS_ROLE_TRUST: DataAwsIamPolicyDocumentStatement = {
   principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }],
 };
 
+/**
+ * The HCL comment (two lines) on a policy that names the trail's ARN as a literal, saying why: `why` is the
+ * dependency that a reference back to the trail would close into a cycle.
+ */
+export function trailArnComment(why: string): [string, string] {
+  return ["The trail's ARN is written out, not referenced: a reference to the trail would be a cycle,", `as ${why}.`];
+}
+
 /** A trail's ARN, from its name: what key and bucket policies name in `aws:SourceArn`. */
 export function trailArn(at: AwsLocation, name: string): string {
   return arn(at, "cloudtrail", `trail/${name}`);
@@ -68,18 +83,16 @@ export class AccountTrail extends Construct {
     super(scope, id);
     const at = props.location;
     this.trailArn = trailArn(at, props.trailName);
-    const bucketArn = s3BucketArn(at.partition, props.bucketName);
     const fromThisTrail = { test: "StringEquals", variable: "aws:SourceArn", values: [this.trailArn] };
     const cloudTrail = [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }];
 
     this.bucket = new SecureBucket(this, "bucket", {
       bucketName: props.bucketName,
-      partition: at.partition,
       kmsKeyArn: props.kmsKeyArn,
       lifecycle: props.lifecycle,
       preventDestroy: props.preventDestroy,
       // CloudTrail's required bucket policy ("Amazon S3 bucket policy for CloudTrail"), for this trail only.
-      policyStatements: [
+      policyStatements: (bucketArn) => [
         { sid: "CloudTrailAclCheck", effect: "Allow", principals: cloudTrail, actions: ["s3:GetBucketAcl"], resources: [bucketArn], condition: [fromThisTrail] },
         {
           sid: "CloudTrailWrite",
@@ -91,6 +104,7 @@ export class AccountTrail extends Construct {
         },
       ],
     });
+    commentInHcl(this.bucket.policyDocument, ...trailArnComment("CloudTrail checks this policy when it creates the trail (the trail's depends_on)"));
 
     this.logGroup = new EncryptedLogGroup(this, "log-group", {
       name: `/cloudtrail/${props.trailName}`,
@@ -98,29 +112,29 @@ export class AccountTrail extends Construct {
       kmsKeyArn: props.kmsKeyArn,
       preventDestroy: props.preventDestroy,
     });
-    const logGroupArn = arn(at, "logs", `log-group:/cloudtrail/${props.trailName}`);
-    const trust = new DataAwsIamPolicyDocument(this, "logs-trust", { statement: [CLOUDTRAIL_LOGS_ROLE_TRUST] });
-    const role = new IamRole(this, "logs-role", {
+    const logs = new Construct(this, "logs");
+    const trust = new DataAwsIamPolicyDocument(logs, "trust", { statement: [CLOUDTRAIL_LOGS_ROLE_TRUST] });
+    const role = new IamRole(logs, "role", {
       name: props.logsRoleName,
       description: `Lets CloudTrail deliver ${props.trailName} to CloudWatch Logs`,
       assumeRolePolicy: trust.json,
     });
-    const permissions = new DataAwsIamPolicyDocument(this, "logs-permissions", {
+    const permissions = new DataAwsIamPolicyDocument(logs, "permissions", {
       statement: [
         // A multi-region trail writes one stream per region, `<account>_CloudTrail_<region>` (the documented role policy).
         {
           sid: "WriteTrailEvents",
           effect: "Allow",
           actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
-          resources: [`${logGroupArn}:log-stream:${at.accountId}_CloudTrail_*`],
+          resources: [`${this.logGroup.arn}:log-stream:${at.accountId}_CloudTrail_*`],
         },
       ],
     });
-    const rolePolicy = new IamRolePolicy(this, "logs-policy", { name: "deliver-trail-events", role: role.id, policy: permissions.json });
+    const rolePolicy = new IamRolePolicy(logs, "policy", { name: "deliver-trail-events", role: role.id, policy: permissions.json });
 
-    this.trail = new Cloudtrail(this, "trail", {
+    this.trail = new Cloudtrail(this, "cloudtrail", {
       name: props.trailName,
-      s3BucketName: this.bucket.name,
+      s3BucketName: this.bucket.bucket.id,
       isMultiRegionTrail: true,
       includeGlobalServiceEvents: true,
       enableLogFileValidation: true,

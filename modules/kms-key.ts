@@ -23,9 +23,15 @@ export interface KmsKeyProps {
   readonly preventDestroy?: boolean;
 }
 
+/**
+ * Construct ids: `key`, `alias` and `key-policy`, so the key and alias are named after the construct
+ * (`aws_kms_key.audit`, `aws_kms_alias.audit`) and the policy document after both (`audit_key_policy`).
+ */
 export class KmsKey extends Construct {
   public readonly key: AwsKmsKey;
   public readonly arn: string;
+  /** The key policy document. */
+  public readonly policy: DataAwsIamPolicyDocument;
 
   constructor(scope: Construct, id: string, props: KmsKeyProps) {
     super(scope, id);
@@ -36,7 +42,7 @@ export class KmsKey extends Construct {
     assertWithinLimits(`KmsKey ${props.alias}`, kmsAliasProblems(`alias/${props.alias}`).map((p) => ({ ...p, field: "alias" })));
     // The account root always administers the key: CreateKey and PutKeyPolicy refuse a policy that would
     // lock the caller out (the lockout safety check), and without it nobody could repair the policy.
-    const policy = new DataAwsIamPolicyDocument(this, "policy", {
+    this.policy = new DataAwsIamPolicyDocument(this, "key-policy", {
       statement: [accountRootGrant(props.location), ...props.grants],
     });
     this.key = new AwsKmsKey(this, "key", {
@@ -44,7 +50,7 @@ export class KmsKey extends Construct {
       // The default key spec, SYMMETRIC_DEFAULT: CloudWatch Logs, SNS, S3 and Firehose use symmetric keys only.
       enableKeyRotation: true,
       deletionWindowInDays: window,
-      policy: policy.json,
+      policy: this.policy.json,
       lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
     });
     new KmsAlias(this, "alias", { name: `alias/${props.alias}`, targetKeyId: this.key.keyId });

@@ -8,12 +8,18 @@
  *   key through S3, and its delivery errors only to each stream's own error log stream.
  * - The subscription role is assumed by CloudWatch Logs of this region for this account, and may only put
  *   records into those streams.
+ *
+ * The policies refer to the bucket, the streams and their error log streams (references, so each is created
+ * after what it names); the streams, created later by each stage's `LogSubscription`, `attach` themselves.
+ * Construct ids: the roles and their documents are grouped (`delivery`, `subscription`) and the key is the
+ * `Default` child, so the HCL reads `aws_iam_role.archive_delivery`, `aws_kms_key.archive`, `aws_s3_bucket.archive`.
  */
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { Lazy } from "cdktf";
 import { Construct } from "constructs";
-import { arn, type AwsLocation, regionalServicePrincipal, s3BucketArn } from "../aws/arn";
+import { arn, type AwsLocation, regionalServicePrincipal } from "../aws/arn";
 import { deliveryPermissions, firehoseErrorLogGroupName, firehoseErrorLogStreamArn, subscriptionPermissions } from "../aws/archive-permissions";
 import type { Lifecycle } from "../aws/lifecycle";
 import { firehoseDeliveryGrant } from "./kms-grants";
@@ -35,6 +41,14 @@ export interface LogArchiveProps {
   readonly preventDestroy?: boolean;
 }
 
+/** What a stage's stream tells the archive about itself (references). */
+export interface AttachedStream {
+  /** The Firehose stream's ARN. */
+  readonly streamArn: string;
+  /** The ARN of the log stream the stream writes its errors to. */
+  readonly errorLogStreamArn: string;
+}
+
 export class LogArchive extends Construct {
   public readonly bucket: SecureBucket;
   public readonly key: KmsKey;
@@ -46,6 +60,8 @@ export class LogArchive extends Construct {
   public readonly subscriptionPolicy: IamRolePolicy;
   private readonly location: AwsLocation;
   private readonly streamNames: readonly string[];
+  private readonly attached = new Map<string, AttachedStream>();
+  private readonly bucketName: string;
 
   constructor(scope: Construct, id: string, props: LogArchiveProps) {
     super(scope, id);
@@ -55,13 +71,14 @@ export class LogArchive extends Construct {
     const at = props.location;
     this.location = at;
     this.streamNames = props.streamNames;
-    const streamArns = props.streamNames.map((name) => this.streamArn(name));
-    const bucketArn = s3BucketArn(at.partition, props.bucketName);
+    this.bucketName = props.bucketName;
+    const delivery = new Construct(this, "delivery");
+    const subscription = new Construct(this, "subscription");
 
     // Firehose's documented trust ("Allow Firehose to assume an IAM role"): `sts:ExternalId` is the account
     // Firehose acts for. Firehose does not document `aws:SourceArn`/`aws:SourceAccount` on AssumeRole, and a
     // condition on a key the service does not send fails CreateDeliveryStream ("unable to assume role").
-    const deliveryTrust = new DataAwsIamPolicyDocument(this, "delivery-trust", {
+    const deliveryTrust = new DataAwsIamPolicyDocument(delivery, "trust", {
       statement: [
         {
           effect: "Allow",
@@ -71,51 +88,79 @@ export class LogArchive extends Construct {
         },
       ],
     });
-    this.deliveryRole = new IamRole(this, "delivery-role", {
+    this.deliveryRole = new IamRole(delivery, "role", {
       name: props.deliveryRoleName,
       description: `Lets Firehose write archived access logs to ${props.bucketName}`,
       assumeRolePolicy: deliveryTrust.json,
     });
 
-    this.key = new KmsKey(this, "key", {
+    // The key policy names the role and the bucket (references: both exist before the key); the bucket,
+    // created next, is encrypted with the key.
+    const bucketArn = Lazy.stringValue({ produce: () => this.bucket.arn });
+    this.key = new KmsKey(this, "Default", {
       alias: props.keyAlias,
       description: `Encrypts the access-log archive ${props.bucketName} and its Firehose streams`,
       location: at,
-      // A reference to the role: the key policy names it, so the role must exist first.
       grants: [firehoseDeliveryGrant(at, this.deliveryRole.arn, bucketArn)],
       preventDestroy: props.preventDestroy,
     });
     this.bucket = new SecureBucket(this, "bucket", {
       bucketName: props.bucketName,
-      partition: at.partition,
       kmsKeyArn: this.key.arn,
       lifecycle: props.lifecycle,
       preventDestroy: props.preventDestroy,
     });
 
-    const delivery = new DataAwsIamPolicyDocument(this, "delivery-permissions", {
-      statement: deliveryPermissions(at, bucketArn, this.key.arn, props.streamNames.map((name) => this.errorLogStreamArn(name))),
+    const deliveryPermissionsDocument = new DataAwsIamPolicyDocument(delivery, "permissions", {
+      statement: deliveryPermissions(
+        at,
+        this.bucket.arn,
+        this.key.arn,
+        props.streamNames.map((name) => this.attachedArn(name, (s) => s.errorLogStreamArn)),
+      ),
     });
-    this.deliveryPolicy = new IamRolePolicy(this, "delivery-policy", { name: "write-archive", role: this.deliveryRole.id, policy: delivery.json });
+    this.deliveryPolicy = new IamRolePolicy(delivery, "policy", { name: "write-archive", role: this.deliveryRole.id, policy: deliveryPermissionsDocument.json });
 
-    const subscriptionTrust = new DataAwsIamPolicyDocument(this, "subscription-trust", {
+    const subscriptionTrust = new DataAwsIamPolicyDocument(subscription, "trust", {
       statement: [
         // AWS's documented scope for subscription roles: CloudWatch Logs resources of this account and region.
         serviceTrust({ service: regionalServicePrincipal("logs", at.region), sourceAccount: at.accountId, sourceArns: [arn(at, "logs", "*")], test: "ArnLike" }),
       ],
     });
-    this.subscriptionRole = new IamRole(this, "subscription-role", {
+    this.subscriptionRole = new IamRole(subscription, "role", {
       name: props.subscriptionRoleName,
       description: "Lets CloudWatch Logs put access log events into the archive's Firehose streams",
       assumeRolePolicy: subscriptionTrust.json,
     });
-    const subscription = new DataAwsIamPolicyDocument(this, "subscription-permissions", {
-      statement: subscriptionPermissions(streamArns),
+    const subscriptionPermissionsDocument = new DataAwsIamPolicyDocument(subscription, "permissions", {
+      statement: subscriptionPermissions(props.streamNames.map((name) => this.attachedArn(name, (s) => s.streamArn))),
     });
-    this.subscriptionPolicy = new IamRolePolicy(this, "subscription-policy", {
+    this.subscriptionPolicy = new IamRolePolicy(subscription, "policy", {
       name: "put-into-archive-streams",
       role: this.subscriptionRole.id,
-      policy: subscription.json,
+      policy: subscriptionPermissionsDocument.json,
+    });
+  }
+
+  /** Called by the `LogSubscription` of one of this archive's streams: the roles' policies name what it created. */
+  public attach(streamName: string, stream: AttachedStream): void {
+    this.streamArn(streamName);
+    if (this.attached.has(streamName)) {
+      throw new Error(`LogArchive ${this.bucketName}: stream "${streamName}" is attached twice. Allowed: one LogSubscription per stream`);
+    }
+    this.attached.set(streamName, stream);
+  }
+
+  /** A reference from an attached stream, resolved at synth, when every stream has attached itself. */
+  private attachedArn(streamName: string, pick: (stream: AttachedStream) => string): string {
+    return Lazy.stringValue({
+      produce: () => {
+        const stream = this.attached.get(streamName);
+        if (stream === undefined) {
+          throw new Error(`LogArchive ${this.bucketName}: stream "${streamName}" has no LogSubscription. Allowed: a LogSubscription for each of ${this.streamNames.join(", ")}`);
+        }
+        return pick(stream);
+      },
     });
   }
 

@@ -9,6 +9,9 @@
  * Instead Firehose decompresses the records, extracts the log messages (the access log JSON lines) and
  * compresses the object once with GZIP: plain `.gz` files of JSON lines that Athena reads as they are.
  *
+ * Construct ids: `error-logs`, `delivery` (the log stream), `stream` and `subscription`, under an id that names
+ * the stage's archive (`stage-v1/archive`): `aws_kinesis_firehose_delivery_stream.stage_v1_archive`.
+ *
  * Errors: Firehose logs failed S3 deliveries and processing failures to the stream's own log group
  * (retained and encrypted like every other log group), into a log stream created here: through the API,
  * Firehose writes only to a log group and log stream that already exist ("Monitoring Amazon Data Firehose
@@ -67,7 +70,7 @@ export class LogSubscription extends Construct {
   constructor(scope: Construct, id: string, props: LogSubscriptionProps) {
     super(scope, id);
     const { archive } = props;
-    const streamArn = archive.streamArn(props.streamName);
+    archive.streamArn(props.streamName);
     const prefix = archivePrefix(props.stageName);
     const errorOutputPrefix = archiveErrorPrefix(props.stageName);
     // CreateDeliveryStream rejects prefixes that break Firehose's semantic rules only at apply.
@@ -79,7 +82,8 @@ export class LogSubscription extends Construct {
       kmsKeyArn: props.errorLogs.kmsKeyArn,
       preventDestroy: props.errorLogs.preventDestroy,
     });
-    this.errorLogStream = new CloudwatchLogStream(this, "error-log-stream", {
+    // Named after Firehose's log stream, DestinationDelivery.
+    this.errorLogStream = new CloudwatchLogStream(this, "delivery", {
       name: FIREHOSE_ERROR_LOG_STREAM,
       logGroupName: this.errorLogGroup.name,
       lifecycle: props.errorLogs.preventDestroy ? { preventDestroy: true } : undefined,
@@ -123,10 +127,11 @@ export class LogSubscription extends Construct {
       logGroupName: props.logGroupName,
       // Every event: the archive is the complete record.
       filterPattern: "",
-      destinationArn: streamArn,
+      destinationArn: this.stream.arn,
       roleArn: archive.subscriptionRole.arn,
       // CloudWatch Logs tests the role by putting a record when the filter is created.
-      dependsOn: [this.stream, archive.subscriptionPolicy],
+      dependsOn: [archive.subscriptionPolicy],
     });
+    archive.attach(props.streamName, { streamArn: this.stream.arn, errorLogStreamArn: this.errorLogStream.arn });
   }
 }

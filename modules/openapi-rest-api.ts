@@ -6,6 +6,11 @@
  * byte for byte whether cdktf writes HCL or JSON (cdktf's HCL renderer does not escape backslashes in
  * string literals, so an inline JSON body would break).
  *
+ * It ships at `assets/<construct path>/<file name>` (`assets/api_definition/orders.openapi.json`), without the
+ * content hash cdktf puts in an asset's path by default: reviewers see a changed document as a changed file
+ * at the same path, not as a new path in `file(...)`. Nothing depends on the path changing: the
+ * deployment's trigger is a hash of the body, the file's content.
+ *
  * The deployment is replaced whenever the definition changes (`triggers` holds a hash of the body) and
  * the new one is created before the old one is destroyed, so stages always point at a live deployment.
  * Stages are separate `aws_api_gateway_stage` resources (see `ApiStage`), never the deployment's
@@ -17,6 +22,12 @@ import { AssetType, Fn, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
 
 export type EndpointType = "REGIONAL" | "EDGE" | "PRIVATE";
+
+/**
+ * `TerraformAsset` writes a file to `assets/<construct path>/<assetHash>/<file name>`; an `assetHash` of
+ * "." (its documented override, a path segment here) leaves the content hash out of the path.
+ */
+const NO_HASH_IN_PATH = ".";
 
 export interface OpenApiRestApiProps {
   /** The API's name, also the `ApiName` dimension of its CloudWatch metrics. */
@@ -40,7 +51,7 @@ export class OpenApiRestApi extends Construct {
   constructor(scope: Construct, id: string, props: OpenApiRestApiProps) {
     super(scope, id);
     this.name = props.name;
-    const definition = new TerraformAsset(this, "definition", { path: props.definitionFile, type: AssetType.FILE });
+    const definition = new TerraformAsset(this, "definition", { path: props.definitionFile, type: AssetType.FILE, assetHash: NO_HASH_IN_PATH });
     this.restApi = new ApiGatewayRestApi(this, "rest-api", {
       name: props.name,
       description: `${props.name}, managed by cdktf`,

@@ -15,30 +15,38 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
 import type { Lifecycle } from "../aws/lifecycle";
-import { s3BucketArn } from "../aws/arn";
 import { MAX_BUCKET_NAME_LENGTH, S3_BUCKET_NAME } from "../aws/limits";
 import { lifecycleRules } from "./lifecycle-rules";
 
 export interface SecureBucketProps {
   /** Globally unique: 3 to 63 lower-case letters, digits, `-` and `.`. */
   readonly bucketName: string;
-  /** The partition, for the bucket's ARN in its policy. */
-  readonly partition: string;
   /** ARN of the customer-managed KMS key that encrypts every object. */
   readonly kmsKeyArn: string;
   /** Transitions and expirations (validated: S3's rules are checked here too). */
   readonly lifecycle: Lifecycle;
-  /** Statements the bucket's writers need (e.g. CloudTrail's), next to the TLS-only deny. @default [] */
-  readonly policyStatements?: readonly DataAwsIamPolicyDocumentStatement[];
+  /**
+   * Statements the bucket's writers need (e.g. CloudTrail's), next to the TLS-only deny, given the bucket's
+   * ARN (a reference to the bucket). @default none
+   */
+  readonly policyStatements?: (bucketArn: string) => readonly DataAwsIamPolicyDocumentStatement[];
   /** `prevent_destroy` on the bucket: a rename or a stray destroy cannot delete the records. @default false */
   readonly preventDestroy?: boolean;
 }
 
+/**
+ * Construct ids repeat the resource types (`bucket`, `versioning`, `policy`, ...), so every resource is named
+ * after the construct (`aws_s3_bucket.archive`, `aws_s3_bucket_policy.archive`) and the policy document
+ * after it and the bucket (`data.aws_iam_policy_document.archive_bucket`).
+ */
 export class SecureBucket extends Construct {
   public readonly bucket: S3Bucket;
-  /** The bucket name and ARN as plain strings (from config, not references). */
+  /** The bucket name as a plain string (from config, for descriptions). */
   public readonly name: string;
+  /** A reference to the bucket's ARN. */
   public readonly arn: string;
+  /** The bucket policy's document. */
+  public readonly policyDocument: DataAwsIamPolicyDocument;
   public readonly versioning: S3BucketVersioningA;
   public readonly publicAccessBlock: S3BucketPublicAccessBlock;
   public readonly policy: S3BucketPolicy;
@@ -52,13 +60,13 @@ export class SecureBucket extends Construct {
     }
     const rules = lifecycleRules(props.lifecycle);
     this.name = name;
-    this.arn = s3BucketArn(props.partition, name);
 
     this.bucket = new S3Bucket(this, "bucket", {
       bucket: name,
       forceDestroy: false,
       lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
     });
+    this.arn = this.bucket.arn;
     const bucket = this.bucket.id;
     this.versioning = new S3BucketVersioningA(this, "versioning", { bucket, versioningConfiguration: { status: "Enabled" } });
     new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
@@ -74,7 +82,7 @@ export class SecureBucket extends Construct {
     });
     new S3BucketOwnershipControls(this, "ownership", { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } });
 
-    const policy = new DataAwsIamPolicyDocument(this, "policy-document", {
+    this.policyDocument = new DataAwsIamPolicyDocument(this, "policy-document", {
       statement: [
         {
           sid: "DenyInsecureTransport",
@@ -84,12 +92,12 @@ export class SecureBucket extends Construct {
           resources: [this.arn, `${this.arn}/*`],
           condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
         },
-        ...(props.policyStatements ?? []),
+        ...(props.policyStatements?.(this.arn) ?? []),
       ],
     });
     this.policy = new S3BucketPolicy(this, "policy", {
       bucket,
-      policy: policy.json,
+      policy: this.policyDocument.json,
       // S3 rejects concurrent changes to a bucket's public access block and its policy.
       dependsOn: [this.publicAccessBlock],
     });

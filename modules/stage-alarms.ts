@@ -6,7 +6,7 @@
  */
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
-import { apiGatewayMetric, type MetricId } from "./api-metrics";
+import { apiGatewayMetric, dimensionsWith, type MetricId } from "./api-metrics";
 import { alarmProblems, alarmWindowProblems, assertWithinLimits, type LimitProblem, METRIC_RESOLUTION_SECONDS } from "../aws/limits";
 import { savedQueryName } from "./log-queries";
 
@@ -137,6 +137,11 @@ export interface StageAlarmsProps {
   readonly logServerErrors?: MetricId;
   /** Named in descriptions as the first place to look. */
   readonly dashboardName: string;
+  /**
+   * References to write as dimension values instead of the names, by dimension (`ApiName`, `Stage`), so each
+   * alarm names what it watches and is created after it. @default the names, as plain strings
+   */
+  readonly dimensionValues?: Readonly<Record<string, string>>;
 }
 
 export class StageAlarms extends Construct {
@@ -184,7 +189,7 @@ export class StageAlarms extends Construct {
       alarmDescription: description,
       namespace: metric.namespace,
       metricName: metric.metricName,
-      dimensions: { ...metric.dimensions },
+      dimensions: dimensionsWith(metric.dimensions, props.dimensionValues),
       ...spec.statistic,
       ...("extendedStatistic" in spec.statistic ? { evaluateLowSampleCountPercentiles: "ignore" } : {}),
       comparisonOperator: spec.comparison,

@@ -13,14 +13,14 @@
  * Before the first deploy in an account and region, check with
  * `aws apigateway get-account --region <region>`: a `cloudwatchRoleArn` in the output means the setting
  * exists; import it so that plan shows the change of role instead of hiding it, from the stack's folder
- * (`cdktf.out/stacks/account-<name>-<region>`): `terraform import aws_api_gateway_account.api-gateway_account
+ * (`cdktf.out/stacks/account-<name>-<region>`): `terraform import aws_api_gateway_account.this
  * api-gateway-account` (the import id is the literal word `api-gateway-account`, per the provider's docs).
  * See docs/terraform-teams.md, "The account-wide API Gateway setting".
  */
 import { Construct } from "constructs";
 import { ApiGatewayAccountSettings } from "../modules/api-gateway-account";
 import { awsLocation, partitionOf } from "../aws/arn";
-import { AccountTrail, type AccountTrailProps, trailArn } from "../modules/cloudtrail";
+import { AccountTrail, type AccountTrailProps, trailArn, trailArnComment } from "../modules/cloudtrail";
 import { ConfigRules } from "../modules/config-rules";
 import { ControlPlaneChangeAlarm } from "../modules/control-plane-alarm";
 import { GuardedAwsProvider } from "../modules/guarded-aws-provider";
@@ -31,7 +31,9 @@ import { controlPlaneAlarmNames, trailBucketName, trailLogsRoleName, trailName }
 import { NotificationTopic, type NotificationSubscribers } from "../modules/notification-topic";
 import { configureStateBackend, type StateBackendSettings } from "../modules/state-backend";
 import { standardTags } from "../aws/tags";
+import { commentInHcl } from "../modules/hcl-comments";
 import { ReadableStack } from "./readable-stack";
+import { accountOutputs } from "./stack-outputs";
 import { type DeployerPrincipal, parseDeployerPrincipal } from "../aws/control-plane-pattern";
 
 /**
@@ -126,7 +128,7 @@ export class AccountStack extends ReadableStack {
       const location = awsLocation(account.id, region);
       const trail = trailName(account.name);
       const dedicated = cloudTrail.mode === "dedicated";
-      this.auditKey = new KmsKey(this, "audit-key", {
+      this.auditKey = new KmsKey(this, "audit", {
         alias: `${account.name}-audit`,
         description: dedicated ? `Encrypts the CloudTrail trail ${trail}, its bucket and log group, and the security alarm topic` : "Encrypts the security alarm topic",
         location,
@@ -137,7 +139,8 @@ export class AccountStack extends ReadableStack {
         ],
         preventDestroy: account.deletionProtection,
       });
-      this.securityTopic = new NotificationTopic(this, "security-topic", {
+      if (dedicated) commentInHcl(this.auditKey.policy, ...trailArnComment("the trail is encrypted with this key (its kms_key_id)"));
+      this.securityTopic = new NotificationTopic(this, "security", {
         name: `${account.name}-security-alarms`,
         location,
         kmsKeyArn: this.auditKey.arn,
@@ -170,6 +173,7 @@ export class AccountStack extends ReadableStack {
       });
     }
     if (account.configRules) this.configRules = new ConfigRules(this, "config-rules", { namePrefix: account.name });
+    accountOutputs(this, cloudTrail.mode === "existing" && this.changeAlarm !== undefined ? cloudTrail.logGroupName : undefined);
   }
 }
 

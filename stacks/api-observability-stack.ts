@@ -1,6 +1,6 @@
 /**
  * One stack per environment: the REST API, its deployment and stages, and everything that observes them.
- * It only wires modules together; the modules own the resources.
+ * It only wires modules together; the modules own the resources. Its outputs: `stack-outputs.ts`.
  */
 import { Construct } from "constructs";
 import { AccessLogMetricFilters } from "../modules/access-log-metric-filters";
@@ -22,6 +22,7 @@ import { OpenApiRestApi, type OpenApiRestApiProps } from "../modules/openapi-res
 import { configureStateBackend, type StateBackendSettings } from "../modules/state-backend";
 import { standardTags } from "../aws/tags";
 import { ReadableStack } from "./readable-stack";
+import { environmentOutputs } from "./stack-outputs";
 
 /** The access-log archive: how long the bucket keeps the logs, and how Firehose delivers them. */
 export interface AccessLogArchiveSettings
@@ -86,14 +87,14 @@ export class ApiObservabilityStack extends ReadableStack {
       tags: standardTags({ environment: env.name, service: env.service, owner: env.owner, extra: env.tags }),
     });
 
-    this.key = new KmsKey(this, "key", {
+    this.key = new KmsKey(this, "observability", {
       alias: naming.name("observability"),
       description: `Encrypts the log groups and alarm topic of ${naming.prefix}`,
       location,
       grants: [cloudWatchLogsGrant(location), cloudWatchAlarmsGrant()],
       preventDestroy: env.deletionProtection,
     });
-    this.alarmTopic = new NotificationTopic(this, "alarm-topic", {
+    this.alarmTopic = new NotificationTopic(this, "alarms", {
       name: naming.name("alarms"),
       location,
       kmsKeyArn: this.key.arn,
@@ -117,23 +118,27 @@ export class ApiObservabilityStack extends ReadableStack {
         }),
     );
 
+    // What belongs to one stage is built in the stage's construct (`stage-v1/alarms/...`), so the HCL names
+    // it after the stage: `aws_cloudwatch_metric_alarm.stage_v1_5xx_rate` (stacks/logical-names.ts).
     const apiName = this.api.name;
     const dashboardName = naming.prefix;
     this.metricFilters = this.stages.map(
-      (stage) => new AccessLogMetricFilters(this, `stage-${stage.stageName}-metric-filters`, { apiName, stageName: stage.stageName, logGroupName: stage.accessLogGroup.name }),
+      (stage) => new AccessLogMetricFilters(stage, "metric-filters", { apiName, stageName: stage.stageName, logGroupName: stage.accessLogGroup.name }),
     );
     this.alarms = this.stages.map(
       (stage, i) =>
-        new StageAlarms(this, `stage-${stage.stageName}-alarms`, {
+        new StageAlarms(stage, "alarms", {
           apiName,
           stageName: stage.stageName,
           alarms: env.alarms,
           topicArn: this.alarmTopic.arn,
           logServerErrors: this.metricFilters[i].serverErrors,
           dashboardName,
+          dimensionValues: { ApiName: this.api.restApi.name, Stage: stage.stage.stageName },
         }),
     );
-    this.dashboard = new ApiDashboard(this, "dashboard", {
+    // The API's dashboard: `aws_cloudwatch_dashboard.api`.
+    this.dashboard = new ApiDashboard(this.api, "dashboard", {
       dashboardName,
       apiName,
       region: env.region,
@@ -146,7 +151,7 @@ export class ApiObservabilityStack extends ReadableStack {
         arn(location, "cloudwatch", `alarm:${name}`),
       ),
     });
-    this.savedQueries = new SavedQueries(this, "saved-queries", {
+    this.savedQueries = new SavedQueries(this, "queries", {
       apiName,
       accessLogGroupNames: this.stages.map((stage) => stage.accessLogGroup.name),
       executionLogGroupNames: this.stages.map((stage) => stage.executionLogGroup.name),
@@ -154,7 +159,7 @@ export class ApiObservabilityStack extends ReadableStack {
     this.samplingRules = env.stages.flatMap((config, i) =>
       config.tracingEnabled
         ? [
-            new StageSamplingRule(this, `stage-${config.name}-sampling`, {
+            new StageSamplingRule(this.stages[i], "sampling", {
               apiName,
               stageName: config.name,
               stageArn: this.stages[i].stage.arn,
@@ -179,7 +184,7 @@ export class ApiObservabilityStack extends ReadableStack {
     });
     this.archiveSubscriptions = this.stages.map(
       (stage) =>
-        new LogSubscription(this, `archive-${stage.stageName}`, {
+        new LogSubscription(stage, "archive", {
           archive: this.archive,
           streamName: streamName(stage.stageName),
           stageName: stage.stageName,
@@ -190,8 +195,8 @@ export class ApiObservabilityStack extends ReadableStack {
         }),
     );
     this.archiveAlarms = this.stages.map(
-      (stage) =>
-        new ArchiveAlarms(this, `archive-${stage.stageName}-alarms`, {
+      (stage, i) =>
+        new ArchiveAlarms(this.archiveSubscriptions[i], "alarms", {
           streamName: streamName(stage.stageName),
           stageName: stage.stageName,
           bucketName: logArchiveBucketName(env.service, env.name, env.account.id, env.region),
@@ -200,7 +205,9 @@ export class ApiObservabilityStack extends ReadableStack {
           bufferingIntervalSeconds: env.archive.bufferingIntervalSeconds,
           freshnessToleranceSeconds: env.archive.freshnessToleranceSeconds,
           topicArn: this.alarmTopic.arn,
+          streamNameReference: this.archiveSubscriptions[i].stream.name,
         }),
     );
+    environmentOutputs(this, env.region);
   }
 }

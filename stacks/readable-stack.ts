@@ -1,10 +1,24 @@
 /**
- * A TerraformStack whose resource names are the construct path (`stage-v1_access-logs_log-group`)
- * instead of cdktf's default path plus a hash suffix, so the HCL reads well and plans name what they
- * touch. Names stay stable as long as construct ids do: renaming a construct id replaces its resources.
+ * A TerraformStack whose HCL reads as a Terraform engineer would write it:
+ * - names from the construct path in snake_case, without what only repeats the resource type
+ *   (`aws_cloudwatch_log_group.stage_v1_access_logs`, see `logical-names.ts`), instead of cdktf's path plus
+ *   a hash suffix. Names stay stable as long as construct ids do: renaming a construct id renames its
+ *   resources, which then need a `moved` block (`moved-addresses.ts`);
+ * - `required_version` in the `terraform` block (cdktf 0.21 renders it wrongly, so it is written here);
+ * - the comments modules attach to elements (`modules/hcl-comments.ts`) above their blocks;
+ * - at the end, the `moved` blocks from the addresses before the naming rule.
  */
-import { type IResolveContext, ref, TerraformElement, TerraformStack } from "cdktf";
+import { type IResolveContext, ref, TerraformDataSource, TerraformElement, TerraformOutput, TerraformResource, TerraformStack, TerraformVariable } from "cdktf";
 import { Node } from "constructs";
+import { hclComments } from "../modules/hcl-comments";
+import { LogicalNameConflictError, logicalName } from "./logical-names";
+import { movedAddresses, movedBlocksHcl } from "./moved-addresses";
+
+/**
+ * The Terraform versions every stack accepts: 1.11 is the tested toolchain (and `use_lockfile` of the S3
+ * backend needs 1.10); `~>` keeps out a 2.x nobody has tested.
+ */
+export const TERRAFORM_REQUIRED_VERSION = "~> 1.11";
 
 /** A reference from one stack to a resource of another, which this project's stacks never make. */
 export class CrossStackReferenceError extends Error {
@@ -52,19 +66,69 @@ function refuseCrossStackReferences(): void {
   prototype.crossStackGuard = true;
 }
 
+/** What an element's name must be unique among: its block kind and type (`resource aws_kms_key`). */
+function namespaceOf(element: TerraformElement | Node): { readonly namespace: string; readonly type?: string } {
+  if (element instanceof TerraformResource) return { namespace: `resource ${element.terraformResourceType}`, type: element.terraformResourceType };
+  if (element instanceof TerraformDataSource) return { namespace: `data ${element.terraformResourceType}`, type: element.terraformResourceType };
+  if (element instanceof TerraformOutput) return { namespace: "output" };
+  if (element instanceof TerraformVariable) return { namespace: "variable" };
+  return { namespace: element instanceof Node ? "asset" : element.constructor.name };
+}
+
+/** The header line cdktf writes for an element's block (before formatting), if it has one. */
+function blockHeader(element: TerraformElement): string | undefined {
+  if (element instanceof TerraformResource) return `resource "${element.terraformResourceType}" "${element.friendlyUniqueId}" {`;
+  if (element instanceof TerraformDataSource) return `data "${element.terraformResourceType}" "${element.friendlyUniqueId}" {`;
+  if (element instanceof TerraformOutput) return `output "${element.friendlyUniqueId}" {`;
+  if (element instanceof TerraformVariable) return `variable "${element.friendlyUniqueId}" {`;
+  return undefined;
+}
+
+/** `required_version` as the first line of the `terraform` block cdktf writes first. */
+export function withRequiredVersion(hcl: string, constraint: string = TERRAFORM_REQUIRED_VERSION): string {
+  if (!hcl.startsWith("terraform {\n")) throw new Error(`ReadableStack: the HCL does not start with a terraform block, where required_version goes: ${hcl.slice(0, 40)}`);
+  return hcl.replace("terraform {\n", `terraform {\nrequired_version = "${constraint}"\n`);
+}
+
 export class ReadableStack extends TerraformStack {
   /** Whether `prepareStack` skipped cdktf's preparing resolve (see there). */
   public preparingSkipped = false;
+  /** Names given so far, by namespace and name: the construct path that has it. */
+  private readonly names = new Map<string, string>();
 
   /** cdktf passes an element, or (for assets) a construct node. */
   public allocateLogicalId(element: TerraformElement | Node): string {
     const node = element instanceof Node ? element : element.node;
-    const parts = node.scopes
-      .slice(this.node.scopes.length)
-      .map((scope) => scope.node.id)
-      .filter((id) => id !== "Default" && id !== "Resource");
-    const name = parts.join("_").replace(/[^A-Za-z0-9_-]/g, "_");
-    return /^[A-Za-z_]/.test(name) ? name : `_${name}`;
+    const ids = node.scopes.slice(this.node.scopes.length).map((scope) => scope.node.id);
+    const { namespace, type } = namespaceOf(element);
+    const name = logicalName(ids, type);
+    const key = `${namespace} ${name}`;
+    const holder = this.names.get(key);
+    if (holder !== undefined && holder !== node.path) {
+      throw new LogicalNameConflictError(this.node.id, `${type === undefined ? namespace : type}.${name}`, [holder, node.path]);
+    }
+    this.names.set(key, node.path);
+    return name;
+  }
+
+  /** cdktf's HCL, with `required_version`, the modules' comments and the moved blocks (see the header). */
+  public toHclTerraform(): { [key: string]: any } {
+    const result = super.toHclTerraform();
+    const elements = this.node.findAll().filter((c): c is TerraformElement => c instanceof TerraformElement);
+    let hcl = withRequiredVersion(result.hcl as string);
+    for (const element of elements) {
+      const comment = hclComments(element);
+      const header = blockHeader(element);
+      if (comment.length === 0) continue;
+      const at = header === undefined ? -1 : hcl.indexOf(`\n${header}\n`);
+      if (at < 0) throw new Error(`ReadableStack ${this.node.id}: no block for the comment on ${element.node.path}. Allowed: comments on resources, data sources, outputs and variables`);
+      hcl = `${hcl.slice(0, at + 1)}${comment.map((line) => `# ${line}\n`).join("")}${hcl.slice(at + 1)}`;
+    }
+    const resources = elements
+      .filter((e): e is TerraformResource => e instanceof TerraformResource)
+      .map((e) => ({ type: e.terraformResourceType, ids: e.node.scopes.slice(this.node.scopes.length).map((scope) => scope.node.id), name: e.friendlyUniqueId }));
+    const moved = movedBlocksHcl(movedAddresses(resources));
+    return { ...result, hcl: moved === "" ? hcl : `${hcl.replace(/\n*$/, "")}\n\n${moved}\n` };
   }
 
   /**

@@ -3,15 +3,18 @@
  * gives for it, at a small fraction of the cost: `terraform fmt` is a third of a large synth.
  *
  * cdktf writes one item per line, without indentation: block headers, `key = value`, openers of lists
- * and objects, list items and closing brackets. For those lines `terraform fmt` does three things, and
- * so does this:
+ * and objects, list items, closing brackets and whole-line comments; the repairs (`hcl-fixes.ts`) add blank lines, single-line
+ * lists and objects in their canonical spacing (`["a", 1]`, `{ stat = "Sum" }`) and calls whose one
+ * argument opens on the call's line (`jsonencode({` ... `})`). For those lines `terraform fmt` does three
+ * things, and so does this:
  * - it indents two spaces per open bracket;
- * - it aligns the `=` of consecutive single-line attributes;
+ * - it aligns the `=` of consecutive single-line attributes (a blank or comment line ends a run);
  * - it unwraps an attribute of a block whose whole value is one interpolation (`"${x}"` becomes `x`).
  *   It does not unwrap list items or object values.
  *
  * Any line outside that shape makes `formatCdktfHcl` return `undefined`, so the caller runs
- * `terraform fmt` for that file instead. Examples: a comment, a heredoc, a template directive, a
+ * `terraform fmt` for that file instead. Examples: a block comment or one after a value, a heredoc, a template directive, a
+ * single-line list or object spaced otherwise than terraform fmt writes it (or inside `${...}`), a
  * non-ASCII key or label, a variable block whose `type` is not `string`, `number` or `bool` (terraform fmt
  * rewrites legacy types such as `"string"` or `list`), an expression other than references, function calls
  * and literals (so any operator), a negative number inside `${...}` (terraform fmt's spacing of a minus
@@ -25,6 +28,12 @@
  */
 
 type Scope = "block" | "object" | "list";
+
+/** An open bracket: what it holds and the line that closes it (`}`, `]`, or `})` after `jsonencode({`). */
+interface Open {
+  readonly scope: Scope;
+  readonly close: string;
+}
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*/;
 const NUMBER = /^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/;
@@ -139,9 +148,56 @@ function readCall(text: string, at: number, inTemplate = false): number {
   }
 }
 
+/**
+ * `[a, b]`: a single-line list as terraform fmt writes it (no space inside the brackets, `, ` between
+ * items, no trailing comma). Not inside `${...}`, where this formatter has not been compared with it.
+ */
+function readInlineList(text: string, at: number, inTemplate = false): number {
+  if (inTemplate || text[at] !== "[") return -1;
+  let i = at + 1;
+  if (text[i] === "]") return i + 1;
+  for (;;) {
+    i = readExpression(text, i);
+    if (i < 0) return -1;
+    if (text[i] === "]") return i + 1;
+    if (text[i] !== "," || text[i + 1] !== " ") return -1;
+    i += 2;
+  }
+}
+
+/**
+ * `{ a = 1, "b.c" = "x" }`: a single-line object as terraform fmt writes it (one space inside the braces,
+ * `, ` between items, no trailing comma); `{}` when empty. Not inside `${...}` (see `readInlineList`).
+ */
+function readInlineObject(text: string, at: number, inTemplate = false): number {
+  if (inTemplate || text[at] !== "{") return -1;
+  if (text[at + 1] === "}") return at + 2;
+  if (text[at + 1] !== " ") return -1;
+  let i = at + 2;
+  for (;;) {
+    const key = readKey(text, i);
+    // `{ for ...` opens a for expression
+    if (key < 0 || text.slice(key, key + 3) !== " = " || (i === at + 2 && text.slice(i, key) === "for")) return -1;
+    i = readExpression(text, key + 3);
+    if (i < 0) return -1;
+    if (text.startsWith(" }", i)) return i + 2;
+    if (text[i] !== "," || text[i + 1] !== " ") return -1;
+    i += 2;
+  }
+}
+
+/** An object key: an identifier, or a quoted ASCII string without interpolation. */
+function readKey(text: string, at: number): number {
+  const ident = IDENT.exec(text.slice(at, at + 256));
+  if (ident) return at + ident[0].length;
+  const parts: string[] = [];
+  const end = readString(text, at, false, parts);
+  return end >= 0 && !parts.includes("interp") && /^[\x20-\x7e]+$/.test(text.slice(at, end)) ? end : -1;
+}
+
 /** What an interpolation may hold here: a call, a reference, a quoted string, a number or a literal. */
 function readExpression(text: string, at: number, inTemplate = false): number {
-  const readers: Reader[] = [readCall, readString, readNumberOrLiteral, readTraversal];
+  const readers: Reader[] = [readCall, readString, readNumberOrLiteral, readInlineList, readInlineObject, readTraversal];
   for (const read of readers) {
     const end = read(text, at, inTemplate);
     if (end >= 0) return end;
@@ -200,14 +256,14 @@ interface Line {
  */
 export function formatCdktfHcl(hcl: string): string | undefined {
   if (hcl.includes("\r") || hcl.includes("\t")) return undefined;
-  const scopes: Scope[] = [];
+  const open: Open[] = [];
   const lines: Line[] = [];
   for (const raw of hcl.split("\n")) {
-    const line = classify(raw.replace(/^ +/, ""), scopes);
+    const line = classify(raw.replace(/^ +/, ""), open);
     if (!line) return undefined;
     lines.push(line);
   }
-  if (scopes.length !== 0) return undefined;
+  if (open.length !== 0) return undefined;
   if (!variableTypesKept(lines)) return undefined;
   return alignAttributes(lines);
 }
@@ -225,30 +281,42 @@ function variableTypesKept(lines: readonly Line[]): boolean {
   return true;
 }
 
-/** What a line ending in `{` or `[` opens, other than a block. */
-const OPENERS: Readonly<Record<string, Scope>> = { "{": "object", "[": "list" };
+/**
+ * What a value that ends its line opens, other than a block: `{`, `[`, or a call whose one argument
+ * opens there (`jsonencode({`), which terraform fmt indents one level and closes with `})`.
+ */
+function opener(value: string): Open | undefined {
+  if (value === "{") return { scope: "object", close: "}" };
+  if (value === "[") return { scope: "list", close: "]" };
+  const call = /^([A-Za-z_][A-Za-z0-9_-]*)\(([{[])$/.exec(value);
+  if (!call) return undefined;
+  return call[2] === "{" ? { scope: "object", close: "})" } : { scope: "list", close: "])" };
+}
 
-/** One line: what it opens or closes (updating `scopes`) and how it is written. */
-function classify(text: string, scopes: Scope[]): Line | undefined {
-  const depth = scopes.length;
-  const scope: Scope | undefined = scopes[depth - 1];
+/** One line: what it opens or closes (updating `open`) and how it is written. */
+function classify(text: string, open: Open[]): Line | undefined {
+  const depth = open.length;
+  const scope: Scope | undefined = open[depth - 1]?.scope;
   if (text === "") return { indent: 0, text };
-  if (/^[}\]],?$/.test(text)) {
-    const closes: Scope | undefined = scopes.pop();
-    if (!closes || (text[0] === "]") !== (closes === "list")) return undefined;
-    if (text.endsWith(",") && scopes[scopes.length - 1] !== "list") return undefined;
+  // a whole-line comment, indented as the lines around it, text as written (a `/*` comment is declined)
+  if (text.startsWith("#") || text.startsWith("//")) return { indent: depth, text };
+  if (/^(\}|\]|\}\)|\]\)),?$/.test(text)) {
+    const closes: Open | undefined = open.pop();
+    if (!closes || text.replace(/,$/, "") !== closes.close) return undefined;
+    if (text.endsWith(",") && open[open.length - 1]?.scope !== "list") return undefined;
     return { indent: depth - 1, text };
   }
   if (scope === undefined || scope === "block") {
     if (isBlockHeader(text)) {
-      scopes.push("block");
+      open.push({ scope: "block", close: "}" });
       return { indent: depth, text };
     }
     if (scope === undefined) return undefined; // only blocks at the top level
   }
   if (scope === "list") {
-    if (OPENERS[text]) {
-      scopes.push(OPENERS[text]);
+    const opens = opener(text);
+    if (opens) {
+      open.push(opens);
       return { indent: depth, text };
     }
     const item = text.endsWith(",") ? text.slice(0, -1) : text;
@@ -259,8 +327,9 @@ function classify(text: string, scopes: Scope[]): Line | undefined {
   const key = text.slice(0, eq);
   const value = text.slice(eq + 3);
   if (!isKey(key)) return undefined;
-  if (OPENERS[value]) {
-    scopes.push(OPENERS[value]);
+  const opens = opener(value);
+  if (opens) {
+    open.push(opens);
     return { indent: depth, text };
   }
   if (!isValue(value)) return undefined;

@@ -1,8 +1,9 @@
 /**
  * Synthesizes the app to formatted HCL without the cdktf CLI's start-up cost: it runs the compiled app
- * with `SYNTH_HCL_OUTPUT=true` (what `cdktf synth --hcl` does), repairs the renderer's known defects
- * (`hcl-fixes.ts`), and formats the result as `terraform fmt` does. Unlike the CLI's formatter, that also
- * unwraps `"${...}"`-only strings, so the HCL passes `terraform fmt -check`. Formatting uses
+ * with `SYNTH_HCL_OUTPUT=true` (what `cdktf synth --hcl` does), repairs the renderer's known defects and
+ * lays the HCL out as a Terraform engineer writes it (`hcl-fixes.ts`: blank lines between blocks, no
+ * interpolation-only strings, dashboards as `jsonencode({...})`), and formats the result as `terraform fmt`
+ * does, so the HCL passes `terraform fmt -check`. Formatting uses
  * `hcl-format.ts`, which gives the same bytes as `terraform fmt` over ten times faster. A stack it does not
  * recognize, or every stack with `SYNTH_FORMATTER=terraform`, goes through `terraform fmt` itself.
  * The new output replaces the old one whole (only Terraform's working files are carried over), and a

@@ -9,6 +9,8 @@ const location = awsLocation("123456789012", "eu-west-1");
 const arnOfTrail = "arn:aws:cloudtrail:eu-west-1:123456789012:trail/acme-account-trail";
 const bucketName = "acme-cloudtrail-123456789012-eu-west-1";
 const kmsKeyArn = "arn:aws:kms:eu-west-1:123456789012:key/k";
+/** The trail bucket's ARN, by reference, followed by `rest`. */
+const bucketArn = (rest = "") => expect.stringMatching(new RegExp(`^\\$\\{aws_s3_bucket\\.trail_bucket_[^.]+\\.arn\\}${rest.replace(/[*/]/g, "\\$&")}$`));
 
 describe("AccountTrail", () => {
   // GIVEN the account's trail, protected
@@ -28,7 +30,8 @@ describe("AccountTrail", () => {
   it("records every region and global services, validates its files, encrypts with the key", () => {
     expect(s.json).toHaveResourceWithProperties(Cloudtrail, {
       name: "acme-account-trail",
-      s3_bucket_name: bucketName,
+      // the bucket by reference (its id is its name), so the trail comes after it
+      s3_bucket_name: expect.stringMatching(/^\$\{aws_s3_bucket\.trail_bucket_[^.]+\.id\}$/),
       is_multi_region_trail: true,
       include_global_service_events: true,
       enable_log_file_validation: true,
@@ -43,17 +46,18 @@ describe("AccountTrail", () => {
 
   it("lets only this trail check the bucket ACL and write its files, bucket-owner-full-control", () => {
     const statements = dataNamed(s, "aws_iam_policy_document", "bucket_policy-document").statement;
+    // the trail's ARN is written out (a reference would be a cycle: the trail depends on this policy)
     const fromTrail = { test: "StringEquals", variable: "aws:SourceArn", values: [arnOfTrail] };
     const cloudTrail = [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }];
     expect(statements.find((st: any) => st.sid === "CloudTrailAclCheck")).toEqual({
-      sid: "CloudTrailAclCheck", effect: "Allow", principals: cloudTrail, actions: ["s3:GetBucketAcl"], resources: [`arn:aws:s3:::${bucketName}`], condition: [fromTrail],
+      sid: "CloudTrailAclCheck", effect: "Allow", principals: cloudTrail, actions: ["s3:GetBucketAcl"], resources: [bucketArn()], condition: [fromTrail],
     });
     expect(statements.find((st: any) => st.sid === "CloudTrailWrite")).toEqual({
       sid: "CloudTrailWrite",
       effect: "Allow",
       principals: cloudTrail,
       actions: ["s3:PutObject"],
-      resources: [`arn:aws:s3:::${bucketName}/AWSLogs/123456789012/*`],
+      resources: [bucketArn("/AWSLogs/123456789012/*")],
       condition: [{ test: "StringEquals", variable: "s3:x-amz-acl", values: ["bucket-owner-full-control"] }, fromTrail],
     });
     expect(statements[0].sid).toBe("DenyInsecureTransport");
@@ -67,12 +71,13 @@ describe("AccountTrail", () => {
   it("delivers to CloudWatch Logs, limited to the trail's own streams (`<account>_CloudTrail_<region>`, CloudTrail User Guide, 'Sending events to CloudWatch Logs')", () => {
     expect(only(s, "aws_cloudtrail").cloud_watch_logs_group_arn).toMatch(/^\$\{aws_cloudwatch_log_group\..+\.arn\}:\*$/);
     expect(only(s, "aws_cloudtrail").cloud_watch_logs_role_arn).toMatch(/^\$\{aws_iam_role\..+\.arn\}$/);
-    expect(dataNamed(s, "aws_iam_policy_document", "logs-permissions").statement).toEqual([
+    expect(dataNamed(s, "aws_iam_policy_document", "logs_permissions").statement).toEqual([
       {
         sid: "WriteTrailEvents",
         effect: "Allow",
         actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
-        resources: ["arn:aws:logs:eu-west-1:123456789012:log-group:/cloudtrail/acme-account-trail:log-stream:123456789012_CloudTrail_*"],
+        // the log group by reference: its `arn` (without `:*`) followed by the trail's stream pattern
+        resources: [expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.trail_log-group_[^.]+\.arn\}:log-stream:123456789012_CloudTrail_\*$/)],
       },
     ]);
   });
@@ -83,7 +88,7 @@ describe("AccountTrail", () => {
   // Condition. A trust CloudTrail cannot assume fails CreateTrail with InvalidCloudWatchLogsRoleArnException
   // (cloudposse/terraform-aws-cloudtrail-cloudwatch-alarms#2).
   it("trusts cloudtrail.amazonaws.com for CloudWatch Logs delivery with no condition (documented trust; SourceArn/SourceAccount unsupported there)", () => {
-    expect(dataNamed(s, "aws_iam_policy_document", "logs-trust").statement).toEqual([
+    expect(dataNamed(s, "aws_iam_policy_document", "logs_trust").statement).toEqual([
       { effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }] },
     ]);
   });

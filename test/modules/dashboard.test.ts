@@ -3,6 +3,7 @@ import { Testing } from "cdktf";
 import type { Construct } from "constructs";
 import {
   alarmStatusWidgets,
+  dashboardConsoleUrl,
   ApiDashboard,
   type ApiDashboardProps,
   dashboardLimitProblems,
@@ -222,8 +223,10 @@ describe("ApiDashboard at scale (CloudWatch: \"Dashboard Body Structure and Synt
   it("creates one aws_cloudwatch_dashboard per page, the first with the construct id (so the resource name) of a single dashboard", () => {
     let built: ApiDashboard | undefined;
     const s = synth((scope) => (built = build(scope, big)));
-    expect(all(s, "aws_cloudwatch_dashboard").map((d) => [d.dashboard_name, JSON.parse(d.dashboard_body)])).toEqual(pages.map((p) => [p.name, p.body]));
-    expect(built?.dashboards.map((d) => d.node.id)).toEqual(["dashboard", "dashboard-2", "dashboard-3", "dashboard-4", "dashboard-5"]);
+    const byName = (entries: [string, unknown][]) => Object.fromEntries(entries);
+    expect(byName(all(s, "aws_cloudwatch_dashboard").map((d) => [d.dashboard_name, JSON.parse(d.dashboard_body)]))).toEqual(byName(pages.map((p) => [p.name, p.body])));
+    // `dashboard` repeats the type, so the HCL names the pages `<id>`, `<id>_2`, ... (stacks/logical-names.ts)
+    expect(built?.dashboards.map((d) => d.node.id)).toEqual(["dashboard", "2", "3", "4", "5"]);
     expect(built?.dashboard).toBe(built?.dashboards[0]);
   });
 
@@ -274,5 +277,14 @@ describe("layout", () => {
   it("wraps a row that is wider than the grid", () => {
     const placed = layout([[textWidget("a", 16), textWidget("b", 16)], [textWidget("c", 24)]]);
     expect(placed.map((w) => [w.x, w.y])).toEqual([[0, 0], [0, 1], [0, 2]]);
+  });
+});
+
+describe("dashboardConsoleUrl (the stack's dashboard_urls output)", () => {
+  it("links the CloudWatch console's page of the dashboard, in its region, on its partition's console", () => {
+    // GIVEN a dashboard name in each partition, THEN the console link opens that dashboard in that region
+    expect(dashboardConsoleUrl("eu-west-1", "orders-api-dev")).toBe("https://console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards:name=orders-api-dev");
+    expect(dashboardConsoleUrl("cn-north-1", "d")).toBe("https://console.amazonaws.cn/cloudwatch/home?region=cn-north-1#dashboards:name=d");
+    expect(dashboardConsoleUrl("us-gov-west-1", "d")).toBe("https://console.amazonaws-us-gov.com/cloudwatch/home?region=us-gov-west-1#dashboards:name=d");
   });
 });

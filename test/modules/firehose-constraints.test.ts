@@ -24,10 +24,10 @@ describe("GIVEN an archive with a stream per stage", () => {
     expect(options).toEqual({
       enabled: true,
       log_group_name: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.archive-v1_error-logs_log-group.*\.name\}$/),
-      log_stream_name: expect.stringMatching(/^\$\{aws_cloudwatch_log_stream\.archive-v1_error-log-stream.*\.name\}$/),
+      log_stream_name: expect.stringMatching(/^\$\{aws_cloudwatch_log_stream\.archive-v1_delivery.*\.name\}$/),
     });
     expect(resourceNamed(s, "aws_cloudwatch_log_group", "archive-v1_error-logs")).toMatchObject({ name: "/aws/kinesisfirehose/svc-prod-archive-v1" });
-    expect(resourceNamed(s, "aws_cloudwatch_log_stream", "archive-v1_error-log-stream")).toMatchObject({
+    expect(resourceNamed(s, "aws_cloudwatch_log_stream", "archive-v1_delivery")).toMatchObject({
       name: FIREHOSE_ERROR_LOG_STREAM,
       log_group_name: expect.stringMatching(/aws_cloudwatch_log_group\.archive-v1_error-logs.*\.name/),
     });
@@ -42,15 +42,16 @@ describe("GIVEN an archive with a stream per stage", () => {
   // Firehose Developer Guide, "Controlling access", "Grant Firehose access to an Amazon S3 destination": the
   // role policy allows `logs:PutLogEvents` on arn:aws:logs:region:account-id:log-group:log-group-name:log-stream:log-stream-name.
   // Without it the stream is created, and every error it would have logged is lost.
+  // The log streams by reference: their `arn` is that log-stream ARN, and the policy comes after them.
   it("THEN the delivery role may put log events into exactly those log streams, before any stream exists", () => {
-    const [logging] = dataNamed(s, "aws_iam_policy_document", "delivery-permissions").statement.filter((st: any) => st.sid === "LogDeliveryErrors");
+    const [logging] = dataNamed(s, "aws_iam_policy_document", "delivery_permissions").statement.filter((st: any) => st.sid === "LogDeliveryErrors");
     expect(logging).toEqual({
       sid: "LogDeliveryErrors",
       effect: "Allow",
       actions: ["logs:PutLogEvents"],
-      resources: props.streamNames.map((name) => `arn:aws:logs:eu-west-1:123456789012:log-group:/aws/kinesisfirehose/${name}:log-stream:DestinationDelivery`),
+      resources: ["v1", "v2"].map((stage) => expect.stringMatching(new RegExp(`^\\$\\{aws_cloudwatch_log_stream\\.archive-${stage}_delivery_[^.]+\\.arn\\}$`))),
     });
-    expect(stream.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/aws_iam_role_policy\..*delivery-policy/)]));
+    expect(stream.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/aws_iam_role_policy\..*delivery_policy/)]));
   });
 
   // CloudWatchLoggingOptions (Firehose API Reference; AWS::KinesisFirehose::DeliveryStream): LogGroupName pattern [\.\-_/#A-Za-z0-9]*, LogStreamName
@@ -63,7 +64,7 @@ describe("GIVEN an archive with a stream per stage", () => {
   it("THEN the error log groups are kept and encrypted like the environment's other log groups, and protected", () => {
     const group = resourceNamed(s, "aws_cloudwatch_log_group", "archive-v2_error-logs");
     expect(group).toMatchObject({ retention_in_days: 365, kms_key_id: errorLogs.kmsKeyArn, lifecycle: { prevent_destroy: true } });
-    expect(resourceNamed(s, "aws_cloudwatch_log_stream", "archive-v2_error-log-stream").lifecycle).toEqual({ prevent_destroy: true });
+    expect(resourceNamed(s, "aws_cloudwatch_log_stream", "archive-v2_delivery").lifecycle).toEqual({ prevent_destroy: true });
   });
 
   // Firehose Developer Guide, "Custom Prefixes for Amazon S3 Objects", "Semantic rules": ErrorOutputPrefix is
@@ -93,8 +94,8 @@ describe("GIVEN an archive with a stream per stage", () => {
     const puts = Object.entries(s.data.aws_iam_policy_document)
       .filter(([, doc]: [string, any]) => doc.statement.some((st: any) => (st.actions ?? []).some((a: string) => a.startsWith("firehose:Put"))))
       .map(([id]) => id);
-    expect(puts).toEqual([expect.stringContaining("subscription-permissions")]);
-    expect(dataNamed(s, "aws_iam_policy_document", "subscription-trust").statement[0].principals).toEqual([{ type: "Service", identifiers: ["logs.eu-west-1.amazonaws.com"] }]);
+    expect(puts).toEqual([expect.stringContaining("subscription_permissions")]);
+    expect(dataNamed(s, "aws_iam_policy_document", "subscription_trust").statement[0].principals).toEqual([{ type: "Service", identifiers: ["logs.eu-west-1.amazonaws.com"] }]);
     // CloudWatchLogProcessing (message extraction) works on decompressed records only: Decompression first.
     expect(stream.extended_s3_configuration.processing_configuration.processors.map((p: any) => p.type)).toEqual(["Decompression", "CloudWatchLogProcessing", "AppendDelimiterToRecord"]);
   });

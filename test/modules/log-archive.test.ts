@@ -6,8 +6,11 @@ import { archiveErrorPrefix, archivePrefix, LogSubscription } from "../../module
 import { archiveProps, archiveWithStages, bucketName, errorLogs } from "../support/log-archive";
 import { all, dataNamed, only, resourceNamed, synth } from "../support/synth";
 
-const bucketArn = `arn:aws:s3:::${bucketName}`;
-const streamArns = ["arn:aws:firehose:eu-west-1:123456789012:deliverystream/svc-prod-archive-v1", "arn:aws:firehose:eu-west-1:123456789012:deliverystream/svc-prod-archive-v2"];
+/** References, not literals: each policy and stream names what it needs, so Terraform creates that first. */
+const bucketArn = expect.stringMatching(/^\$\{aws_s3_bucket\.archive_bucket_[^.]+\.arn\}$/);
+const bucketObjects = expect.stringMatching(/^\$\{aws_s3_bucket\.archive_bucket_[^.]+\.arn\}\/\*$/);
+const streamArns = ["v1", "v2"].map((stage) => expect.stringMatching(new RegExp(`^\\$\\{aws_kinesis_firehose_delivery_stream\\.archive-${stage}_stream_[^.]+\\.arn\\}$`)));
+const errorLogStreamArns = ["v1", "v2"].map((stage) => expect.stringMatching(new RegExp(`^\\$\\{aws_cloudwatch_log_stream\\.archive-${stage}_delivery_[^.]+\\.arn\\}$`)));
 const props = archiveProps;
 
 /** Every action of every Allow statement of the roles' permission policies. */
@@ -29,7 +32,7 @@ describe("LogArchive with a LogSubscription per stage", () => {
   // `sts:ExternalId` = the account id. Firehose documents no aws:SourceArn/aws:SourceAccount on AssumeRole,
   // and a condition on a key the caller does not send denies it: CreateDeliveryStream would fail at apply.
   it("lets only Firehose acting for this account assume the delivery role, with Firehose's documented condition", () => {
-    expect(dataNamed(s, "aws_iam_policy_document", "delivery-trust").statement).toEqual([
+    expect(dataNamed(s, "aws_iam_policy_document", "delivery_trust").statement).toEqual([
       {
         effect: "Allow",
         actions: ["sts:AssumeRole"],
@@ -40,7 +43,7 @@ describe("LogArchive with a LogSubscription per stage", () => {
   });
 
   it("lets only CloudWatch Logs of this region and account assume the subscription role", () => {
-    const [trust] = dataNamed(s, "aws_iam_policy_document", "subscription-trust").statement;
+    const [trust] = dataNamed(s, "aws_iam_policy_document", "subscription_trust").statement;
     expect(trust.principals).toEqual([{ type: "Service", identifiers: ["logs.eu-west-1.amazonaws.com"] }]);
     expect(trust.condition).toEqual([
       { test: "StringEquals", variable: "aws:SourceAccount", values: ["123456789012"] },
@@ -49,29 +52,30 @@ describe("LogArchive with a LogSubscription per stage", () => {
   });
 
   it("grants least privilege: named actions only, on this bucket, this key and these streams", () => {
-    const delivery = dataNamed(s, "aws_iam_policy_document", "delivery-permissions");
-    const subscription = dataNamed(s, "aws_iam_policy_document", "subscription-permissions");
+    const delivery = dataNamed(s, "aws_iam_policy_document", "delivery_permissions");
+    const subscription = dataNamed(s, "aws_iam_policy_document", "subscription_permissions");
     const actions = allowedActions([delivery, subscription]);
     expect(actions.filter((a) => a.includes("*"))).toEqual([]);
-    expect(delivery.statement[0].resources).toEqual([bucketArn, `${bucketArn}/*`]);
+    expect(delivery.statement[0].resources).toEqual([bucketArn, bucketObjects]);
     expect(delivery.statement[1]).toMatchObject({
       actions: ["kms:GenerateDataKey", "kms:Decrypt"],
       condition: [
         { test: "StringEquals", variable: "kms:ViaService", values: ["s3.eu-west-1.amazonaws.com"] },
-        { test: "StringLike", variable: "kms:EncryptionContext:aws:s3:arn", values: [bucketArn, `${bucketArn}/*`] },
+        { test: "StringLike", variable: "kms:EncryptionContext:aws:s3:arn", values: [bucketArn, bucketObjects] },
       ],
     });
+    expect(delivery.statement[2]).toEqual({ sid: "LogDeliveryErrors", effect: "Allow", actions: ["logs:PutLogEvents"], resources: errorLogStreamArns });
     expect(subscription.statement).toEqual([{ sid: "PutIntoArchiveStreams", effect: "Allow", actions: ["firehose:PutRecord", "firehose:PutRecordBatch"], resources: streamArns }]);
   });
 
   it("names the delivery role in the key policy by reference, so the key comes after the role", () => {
-    const keyPolicy = dataNamed(s, "aws_iam_policy_document", "key_policy").statement;
+    const keyPolicy = dataNamed(s, "aws_iam_policy_document", "key-policy").statement;
     const grant = keyPolicy.find((st: any) => st.sid === "FirehoseDeliveryRoleEncryptsArchiveObjects");
-    expect(grant.principals).toEqual([{ type: "AWS", identifiers: [expect.stringMatching(/^\$\{aws_iam_role\..*delivery-role.*\.arn\}$/)] }]);
+    expect(grant.principals).toEqual([{ type: "AWS", identifiers: [expect.stringMatching(/^\$\{aws_iam_role\..*delivery_role.*\.arn\}$/)] }]);
     expect(grant.actions).toEqual(["kms:GenerateDataKey", "kms:Decrypt"]);
     expect(grant.condition).toEqual([
       { test: "StringEquals", variable: "kms:ViaService", values: ["s3.eu-west-1.amazonaws.com"] },
-      { test: "StringLike", variable: "kms:EncryptionContext:aws:s3:arn", values: [bucketArn, `${bucketArn}/*`] },
+      { test: "StringLike", variable: "kms:EncryptionContext:aws:s3:arn", values: [bucketArn, bucketObjects] },
     ]);
   });
 
@@ -85,7 +89,7 @@ describe("LogArchive with a LogSubscription per stage", () => {
         prefix: "access-logs/stage=v2/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/",
         error_output_prefix: archiveErrorPrefix("v2"),
         kms_key_arn: expect.stringMatching(/aws_kms_key\..+\.arn/),
-        role_arn: expect.stringMatching(/aws_iam_role\..*delivery-role.*\.arn/),
+        role_arn: expect.stringMatching(/aws_iam_role\..*delivery_role.*\.arn/),
       }),
     });
     expect(archivePrefix("v1")).not.toEqual(archivePrefix("v2"));
@@ -109,10 +113,11 @@ describe("LogArchive with a LogSubscription per stage", () => {
       log_group_name: "/apigateway/svc-prod/v1/access",
       filter_pattern: "",
       destination_arn: streamArns[0],
-      role_arn: expect.stringMatching(/aws_iam_role\..*subscription-role.*\.arn/),
+      role_arn: expect.stringMatching(/aws_iam_role\..*subscription_role.*\.arn/),
     });
+    // the stream by reference (destination_arn), the role's permissions by depends_on
     const filter = resourceNamed(s, "aws_cloudwatch_log_subscription_filter", "archive-v1");
-    expect(filter.depends_on).toEqual([expect.stringMatching(/firehose_delivery_stream\..*archive-v1/), expect.stringMatching(/aws_iam_role_policy\..*subscription-policy/)]);
+    expect(filter.depends_on).toEqual([expect.stringMatching(/aws_iam_role_policy\..*subscription_policy/)]);
     expect(all(s, "aws_cloudwatch_log_subscription_filter")).toHaveLength(2);
   });
 
@@ -123,6 +128,25 @@ describe("LogArchive with a LogSubscription per stage", () => {
         new LogSubscription(scope, "x", { archive, streamName: "other", stageName: "x", logGroupName: "g", errorLogs });
       }),
     ).toThrow('LogArchive: stream "other" is not one of this archive\'s streams. Allowed: svc-prod-archive-v1, svc-prod-archive-v2');
+  });
+
+  it("refuses a stream of the archive that no LogSubscription creates (its policies could not name it)", () => {
+    // GIVEN an archive of two streams, WHEN only v1 gets its LogSubscription, THEN the synth names the missing one
+    expect(() =>
+      Testing.synthScope((scope) => {
+        const archive = new LogArchive(scope, "a", props);
+        new LogSubscription(scope, "x", { archive, streamName: "svc-prod-archive-v1", stageName: "v1", logGroupName: "g", errorLogs });
+      }),
+    ).toThrow(`LogArchive ${bucketName}: stream "svc-prod-archive-v2" has no LogSubscription. Allowed: a LogSubscription for each of svc-prod-archive-v1, svc-prod-archive-v2`);
+  });
+
+  it("refuses two LogSubscriptions of one stream", () => {
+    expect(() =>
+      Testing.synthScope((scope) => {
+        const archive = new LogArchive(scope, "a", props);
+        for (const id of ["x", "y"]) new LogSubscription(scope, id, { archive, streamName: "svc-prod-archive-v1", stageName: "v1", logGroupName: "g", errorLogs });
+      }),
+    ).toThrow(`LogArchive ${bucketName}: stream "svc-prod-archive-v1" is attached twice. Allowed: one LogSubscription per stream`);
   });
 
   it("refuses an archive no stream writes to", () => {

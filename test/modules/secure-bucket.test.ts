@@ -9,12 +9,12 @@ import { archiveLifecycle } from "../support/lifecycle";
 import { dataNamed, only, synth } from "../support/synth";
 
 const kmsKeyArn = "arn:aws:kms:eu-west-1:123456789012:key/k";
-const props = { bucketName: "svc-dev-log-archive-123456789012-eu-west-1", partition: "aws", kmsKeyArn, lifecycle: archiveLifecycle };
+const props = { bucketName: "svc-dev-log-archive-123456789012-eu-west-1", kmsKeyArn, lifecycle: archiveLifecycle };
 
 describe("SecureBucket", () => {
   // GIVEN a bucket with one extra policy statement
-  const extra = { sid: "Writer", effect: "Allow", principals: [{ type: "Service", identifiers: ["x.amazonaws.com"] }], actions: ["s3:PutObject"], resources: ["arn:aws:s3:::b/*"] };
-  const s = synth((scope) => new SecureBucket(scope, "archive", { ...props, policyStatements: [extra] }));
+  const extra = (bucketArn: string) => ({ sid: "Writer", effect: "Allow", principals: [{ type: "Service", identifiers: ["x.amazonaws.com"] }], actions: ["s3:PutObject"], resources: [`${bucketArn}/*`] });
+  const s = synth((scope) => new SecureBucket(scope, "archive", { ...props, policyStatements: (bucketArn) => [extra(bucketArn)] }));
 
   it("is never force-destroyed, and not protected unless asked", () => {
     expect(s.json).toHaveResourceWithProperties(S3Bucket, { bucket: props.bucketName, force_destroy: false });
@@ -45,10 +45,12 @@ describe("SecureBucket", () => {
       effect: "Deny",
       principals: [{ type: "*", identifiers: ["*"] }],
       actions: ["s3:*"],
-      resources: [`arn:aws:s3:::${props.bucketName}`, `arn:aws:s3:::${props.bucketName}/*`],
+      // the bucket by reference, so the document is read once the bucket exists
+      resources: [expect.stringMatching(/^\$\{aws_s3_bucket\.archive_bucket_[^.]+\.arn\}$/), expect.stringMatching(/^\$\{aws_s3_bucket\.archive_bucket_[^.]+\.arn\}\/\*$/)],
       condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
     });
-    expect(statements[1]).toMatchObject({ sid: "Writer" });
+    // the writers' statements get the same reference
+    expect(statements[1]).toMatchObject({ sid: "Writer", resources: [statements[0].resources[1]] });
     expect(only(s, "aws_s3_bucket_policy").depends_on).toEqual([expect.stringMatching(/^aws_s3_bucket_public_access_block\./)]);
   });
 

@@ -153,3 +153,26 @@ describe("StageAlarms", () => {
     });
   });
 });
+
+describe("StageAlarms with references for the dimension values", () => {
+  it("names the API and the stage by reference (created after them), everything else unchanged", () => {
+    // GIVEN references to the REST API's name and the stage's name
+    const refs = { ApiName: "${aws_api_gateway_rest_api.this.name}", Stage: "${aws_api_gateway_stage.stage_v1.stage_name}" };
+    const s = synth((scope) =>
+      new StageAlarms(scope, "alarms", {
+        apiName: "orders-api-prod",
+        stageName: "v1",
+        alarms: pagingAlarms,
+        topicArn,
+        logServerErrors: accessLogMetric("orders-api-prod", "v1", "5xx"),
+        dashboardName: "orders-api-prod",
+        dimensionValues: refs,
+      }),
+    );
+    // THEN the AWS/ApiGateway alarms carry both, the log-based one its Stage, and the names stay plain
+    const alarms = all(s, "aws_cloudwatch_metric_alarm");
+    expect(alarms.filter((a) => a.namespace === "AWS/ApiGateway").map((a) => a.dimensions)).toEqual(alarms.filter((a) => a.namespace === "AWS/ApiGateway").map(() => refs));
+    expect(alarms.find((a) => a.metric_name === "5xxResponses").dimensions).toEqual({ Stage: refs.Stage });
+    expect(alarms.map((a) => a.alarm_name)).toContain("orders-api-prod-v1-5xx-rate");
+  });
+});

@@ -10,6 +10,7 @@ import * as path from "path";
 import { InvalidHclError, formatCdktfHcl } from "../../scripts/lib/hcl-format";
 import { runTerraform } from "../../scripts/lib/run-terraform";
 import { terraformFmtFiles } from "../../scripts/lib/synth";
+import { arbitraryDocument } from "./arbitrary-hcl";
 
 const SEED = Number(process.env.FC_SEED ?? 20261123);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "hcl-format-"));
@@ -162,6 +163,86 @@ const SAME_AS_TERRAFORM: Record<string, string> = {
     "}",
   ),
   "a final newline": 'resource "aws_x" "a" {\nname = "a"\n}\n',
+  "blank lines between blocks and groups, which break a run of aligned attributes": raw(
+    'resource "aws_x" "a" {',
+    "depends_on = [",
+    "aws_x.b",
+    "]",
+    "",
+    "name = 1",
+    "",
+    "longer_name = 2",
+    "x = 3",
+    "",
+    "rule {",
+    "id = 1",
+    "}",
+    "}",
+    "",
+    'resource "aws_x" "b" {',
+    "name = 1",
+    "}",
+  ),
+  "single-line lists and objects in terraform fmt's spacing, nested, aligned as attributes": raw(
+    'resource "aws_x" "a" {',
+    'metrics = [["AWS/ApiGateway", "Count", { stat = "Sum", label = "5XX" }], [], {}]',
+    'row = ["a", -1, 0.5, true, null, aws_x.y.arn, sha1("x")]',
+    'flat = { a = 1, "b.c" = "x", d = [1, { e = {} }] }',
+    "tags = {",
+    'short = ["a"]',
+    "longer_key = { k = 1 }",
+    "}",
+    "}",
+  ),
+  "a call whose one argument opens on its line: jsonencode({ ... }) and jsonencode([ ... ])": raw(
+    'resource "aws_x" "a" {',
+    "dashboard_body = jsonencode({",
+    'start = "-PT6H"',
+    "periodOverride = 1",
+    "widgets = [",
+    "{",
+    'type = "metric"',
+    "properties = {",
+    "metrics = [",
+    '["AWS/ApiGateway", "Count"],',
+    '[".", "5XXError", { stat = "Sum" }],',
+    "]",
+    "}",
+    "},",
+    "]",
+    "})",
+    "name = 1",
+    "list = jsonencode([",
+    "1,",
+    "jsonencode({",
+    "a = 1",
+    "}),",
+    "])",
+    "}",
+  ),
+  "whole-line comments at every level, which end a run of aligned attributes and keep their text": raw(
+    "# Moved: remove once applied.  ",
+    "moved {",
+    "# from the old name",
+    "from = aws_x.old",
+    "to = aws_x.a",
+    "}",
+    'resource "aws_x" "a" {',
+    "a = 1",
+    "  # why bbb",
+    "bbb = 2",
+    "// slashes",
+    "tags = {",
+    "# in an object",
+    "k = 1",
+    "}",
+    "list = [",
+    "# in a list",
+    "1,",
+    "]",
+    "#no space",
+    "}",
+  ),
   "a variable block with a primitive type, sensitive, and a validation": raw(
     'variable "pagerduty_url" {',
     'description = "Secret URL. Set TF_VAR_pagerduty_url."',
@@ -180,7 +261,8 @@ const SAME_AS_TERRAFORM: Record<string, string> = {
 };
 
 const OUTSIDE_THE_SUBSET: Record<string, string> = {
-  "a comment": raw('resource "aws_x" "a" {', "# why", 'name = "a"', "}"),
+  "a /* */ comment": raw('resource "aws_x" "a" {', "/* why */", 'name = "a"', "}"),
+  "a comment after a value": raw('resource "aws_x" "a" {', 'name = "a" # why', "}"),
   "a heredoc": raw('resource "aws_x" "a" {', "policy = <<EOT", "{}", "EOT", "}"),
   "a template directive": raw('resource "aws_x" "a" {', 'name = "%{if true}a%{endif}"', "}"),
   "an operator": raw('resource "aws_x" "a" {', 'count = "${length(aws_x.y) + 1}"', "}"),
@@ -197,7 +279,15 @@ const OUTSIDE_THE_SUBSET: Record<string, string> = {
   "a bracket closing the wrong kind": raw('resource "aws_x" "a" {', "tags = {", "a = 1", "]", "}"),
   "Windows line ends": 'resource "aws_x" "a" {\r\nname = 1\r\n}\r\n',
   "a tab": 'resource "aws_x" "a" {\n\tname = 1\n}\n',
-  "a single-line list": raw('resource "aws_x" "a" {', 'names = ["a", "b"]', "}"),
+  "a single-line list spaced otherwise than terraform fmt writes it": raw('resource "aws_x" "a" {', 'names = ["a","b"]', "}"),
+  "a single-line list with spaces inside the brackets": raw('resource "aws_x" "a" {', 'names = [ "a" ]', "}"),
+  "a single-line list with a trailing comma": raw('resource "aws_x" "a" {', 'names = ["a", ]', "}"),
+  "a single-line object without spaces inside the braces": raw('resource "aws_x" "a" {', "tags = {a = 1}", "}"),
+  "a single-line object with a trailing comma": raw('resource "aws_x" "a" {', "tags = { a = 1, }", "}"),
+  "a single-line object that is a for expression": raw('resource "aws_x" "a" {', "tags = { for = 1 }", "}"),
+  "a single-line list inside ${}": raw('resource "aws_x" "a" {', 'name = "x${["a"]}"', "}"),
+  "a call closed by the wrong bracket": raw('resource "aws_x" "a" {', "body = jsonencode({", "a = 1", "}", "}"),
+  "a call opening two arguments": raw('resource "aws_x" "a" {', "body = merge({", "a = 1", "}, {", "})", "}"),
   "a variable block (terraform fmt rewrites its type)": raw('variable "v" {', 'type = "string"', "}"),
   "a variable block of a legacy unparameterized type": raw('variable "v" {', "type = list", "}"),
   "a label with an escape": raw('resource "aws_x" "a\\u0041" {', "name = 1", "}"),
@@ -266,75 +356,13 @@ describe("formatCdktfHcl", () => {
     expect(count((o) => typeof o.ours === "string")).toBeGreaterThan(docs.length / 10);
     expect(count((o) => o.ours === REJECTED)).toBeGreaterThan(docs.length / 20);
     expect(count((o) => o.ours === undefined)).toBeGreaterThan(docs.length / 20);
+    // and formats each shape the repairs write: blank lines, single-line lists and objects, `f({` openers, comments
+    const formatted = (shape: RegExp) => count((o) => typeof o.ours === "string" && shape.test(o.doc));
+    expect({ blankLines: formatted(/\n\n/) > 10, inline: formatted(/ = [[{] ?[^\n\]}]/) > 10, calls: formatted(/\([{[]$/m) > 10, comments: formatted(/^ *(#|\/\/)/m) > 10 }).toEqual({
+      blankLines: true,
+      inline: true,
+      calls: true,
+      comments: true,
+    });
   });
 });
-
-/** Documents in cdktf's raw style: blocks of attributes, nested blocks, objects and lists. */
-function arbitraryDocument(): fc.Arbitrary<string> {
-  const name = fc.stringMatching(/^[a-z][a-z0-9_-]{0,14}$/);
-  const reference = fc.tuple(fc.constantFrom("aws_x", "data.aws_y"), name, fc.constantFrom("id", "arn", "name", "json")).map((parts) => parts.join("."));
-  /** Number literals as cdktf writes them, and the forms HCL reads: signs, decimals, exponents. */
-  const number = fc
-    .tuple(
-      fc.constantFrom("", "", "-"),
-      fc.oneof(fc.integer({ min: 0, max: 100000 }).map(String), fc.constantFrom("0", "007")),
-      fc.constantFrom("", "", ".5", ".05", ".125"),
-      fc.constantFrom("", "", "", "e3", "E5", "e-2", "e+10"),
-    )
-    .map((parts) => parts.join(""));
-  /** Escapes: the valid ones, unusual valid ones, and invalid ones Terraform rejects. */
-  const escape = fc.oneof(
-    { weight: 6, arbitrary: fc.constantFrom("\\n", "\\r", "\\t", '\\"', "\\\\", "\\u00e9", "\\u0041", "\\U0001F600", "\\uFFFF") },
-    { weight: 1, arbitrary: fc.constantFrom("\\d", "\\.", "\\$", "\\uD800", "\\u12", "\\U00110000", "\\x41", "\\/") },
-  );
-  const printable = fc.stringMatching(/^[ -!#-[\]-~]{0,12}$/); // printable ASCII without `"` and `\`
-  const text = fc.array(fc.oneof({ weight: 4, arbitrary: printable }, { weight: 1, arbitrary: escape }), { maxLength: 3 }).map((parts) => parts.join(""));
-  const literalText = text.filter((t) => !t.includes("${") && !t.includes("%{"));
-  /** What cdktf puts inside `${...}`: references, calls, numbers, operators, nested strings. */
-  const expression: fc.Arbitrary<string> = fc.letrec<{ expression: string }>((tie) => ({
-    expression: fc.oneof(
-      { depthSize: "small", withCrossShrink: true },
-      reference,
-      number,
-      literalText.map((t) => `"${t}"`),
-      fc.tuple(fc.constantFrom("sha1", "file", "lower", "max"), fc.array(tie("expression"), { minLength: 1, maxLength: 2 })).map(([f, args]) => `${f}(${args.join(", ")})`),
-      fc.tuple(tie("expression"), fc.constantFrom(" + ", " - ", " * ", " / ", " == ", "-", "+"), tie("expression")).map((parts) => parts.join("")),
-      tie("expression").map((e) => `-${e}`),
-    ),
-  })).expression;
-  const str = fc.oneof(
-    literalText.map((t) => `"${t}"`),
-    reference.map((r) => `"\${${r}}"`),
-    fc.tuple(literalText, reference, literalText).map(([a, r, b]) => `"${a}\${${r}}${b}"`),
-    fc.tuple(fc.constantFrom("sha1", "file", "lower"), reference).map(([f, r]) => `"\${${f}(${r})}"`),
-    fc.tuple(literalText, expression, literalText).map(([a, e, b]) => `"${a}\${${e}}${b}"`),
-    expression.map((e) => `"\${${e}}"`),
-  );
-  const scalar = fc.oneof(str, number, fc.constantFrom("true", "false", "null", "0.05", "[]", "{}"));
-  const key = fc.oneof({ weight: 4, arbitrary: name }, { weight: 1, arbitrary: fc.stringMatching(/^[a-z][a-z./:-]{0,10}$/).map((k) => `"${k}"`) });
-
-  const { value } = fc.letrec<{ value: string[]; list: string[]; object: string[] }>((tie) => ({
-    value: fc.oneof({ depthSize: "small", withCrossShrink: true }, scalar.map((s) => [s]), tie("list"), tie("object")),
-    list: fc.array(tie("value"), { maxLength: 3 }).map((items) => [
-      "[",
-      ...items.flatMap((item, i) => (i < items.length - 1 ? [...item.slice(0, -1), `${item[item.length - 1]},`] : item)),
-      "]",
-    ]),
-    object: fc
-      .uniqueArray(fc.tuple(key, tie("value")), { maxLength: 4, selector: ([k]) => k })
-      .map((entries) => ["{", ...entries.flatMap(([k, v]) => [`${k} = ${v[0]}`, ...v.slice(1)]), "}"]),
-  }));
-  const attribute = fc.tuple(name, value).map(([k, v]) => ({ key: k, lines: [`${k} = ${v[0]}`, ...v.slice(1)] }));
-  /** A body's items in order; an attribute may be set only once, blocks repeat. */
-  const body = (block: fc.Arbitrary<string[]>, maxLength: number) =>
-    fc
-      .array(fc.oneof({ weight: 3, arbitrary: attribute }, { weight: 1, arbitrary: block.map((lines) => ({ key: "", lines })) }), { maxLength })
-      .map((items) => items.filter((item, i) => item.key === "" || items.findIndex((other) => other.key === item.key) === i).flatMap((item) => item.lines));
-  const block: fc.Arbitrary<string[]> = fc.letrec<{ block: string[] }>((tie) => ({
-    block: fc.tuple(name, body(tie("block"), 6)).map(([type, lines]) => [`${type} {`, ...lines, "}"]),
-  })).block;
-  const resource = fc
-    .tuple(name, name, body(block, 8))
-    .map(([type, label, lines]) => [`resource "${type}" "${label}" {`, ...lines, "}"].join("\n"));
-  return fc.array(resource, { minLength: 1, maxLength: 3 }).map((blocks) => blocks.join("\n"));
-}

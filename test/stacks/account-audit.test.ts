@@ -24,7 +24,7 @@ describe("GIVEN the shipped nonprod account (one region)", () => {
   it("THEN its account stack creates the trail and the change alarm on the trail's log group", () => {
     expect(names(account, "aws_cloudtrail")).toEqual(["nonprod-account-trail"]);
     const [filter] = values(account, "aws_cloudwatch_log_metric_filter");
-    expect(filter.log_group_name).toBe("${aws_cloudwatch_log_group.trail_log-group_log-group.name}");
+    expect(filter.log_group_name).toBe("${aws_cloudwatch_log_group.trail.name}");
     expect(names(account, "aws_cloudwatch_metric_alarm", "alarm_name")).toEqual(["nonprod-api-gateway-changes"]);
   });
 
@@ -89,7 +89,7 @@ describe("GIVEN an account under an organization trail (cloudTrail mode existing
   it("THEN the change alarm reads the existing trail's log group, and notifies the security topic", () => {
     const [filter] = values(account, "aws_cloudwatch_log_metric_filter");
     expect(filter).toMatchObject({ name: "nonprod-api-gateway-control-plane-changes", log_group_name: "aws-controltower/CloudTrailLogs" });
-    expect(values(account, "aws_cloudwatch_metric_alarm")[0].alarm_actions).toEqual(["${aws_sns_topic.security-topic_topic.arn}"]);
+    expect(values(account, "aws_cloudwatch_metric_alarm")[0].alarm_actions).toEqual(["${aws_sns_topic.security.arn}"]);
   });
 
   it("THEN the audit key grants nothing to CloudTrail (it encrypts the security topic only)", () => {

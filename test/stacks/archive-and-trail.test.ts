@@ -28,8 +28,8 @@ describe("archive and trail wiring", () => {
   it("subscribes every stage's access log group to its own stream", () => {
     const filters = values(staging, "aws_cloudwatch_log_subscription_filter");
     expect(filters.map((f) => f.log_group_name).sort()).toEqual([
-      "${aws_cloudwatch_log_group.stage-v1-qa_access-logs_log-group.name}",
-      "${aws_cloudwatch_log_group.stage-v1_access-logs_log-group.name}",
+      "${aws_cloudwatch_log_group.stage_v1_access_logs.name}",
+      "${aws_cloudwatch_log_group.stage_v1_qa_access_logs.name}",
     ]);
     expect(values(staging, "aws_kinesis_firehose_delivery_stream").map((s) => s.name).sort()).toEqual(["orders-api-staging-archive-v1", "orders-api-staging-archive-v1-qa"]);
   });
@@ -42,13 +42,14 @@ describe("archive and trail wiring", () => {
 
   it("builds the trail in both shipped account stacks, named for the account", () => {
     for (const account of [nonprodAccount, prodAccount]) expect(values(account, "aws_cloudtrail")).toHaveLength(1);
-    expect(values(prodAccount, "aws_cloudtrail")[0]).toMatchObject({ name: "prod-account-trail", s3_bucket_name: "prod-cloudtrail-222222222222-eu-west-1" });
+    expect(values(prodAccount, "aws_cloudtrail")[0]).toMatchObject({ name: "prod-account-trail", s3_bucket_name: "${aws_s3_bucket.trail.id}" });
+    expect(values(prodAccount, "aws_s3_bucket")[0].bucket).toBe("prod-cloudtrail-222222222222-eu-west-1");
   });
 
   it("alarms on API Gateway changes in the account stack, except the deploy pipeline's (account deployerPrincipals)", () => {
     for (const account of [nonprodAccount, prodAccount]) {
       const [filter] = values(account, "aws_cloudwatch_log_metric_filter");
-      expect(filter.log_group_name).toBe("${aws_cloudwatch_log_group.trail_log-group_log-group.name}");
+      expect(filter.log_group_name).toBe("${aws_cloudwatch_log_group.trail.name}");
       expect(filter.pattern).toContain('$.userIdentity.sessionContext.sessionIssuer.userName != "github-deploy"');
       expect(filter.pattern).toContain('$.eventName = "Import*"');
     }
@@ -56,10 +57,10 @@ describe("archive and trail wiring", () => {
 
   it("notifies the account's security subscribers of API Gateway changes, over an encrypted topic", () => {
     const topic = values(prodAccount, "aws_sns_topic")[0];
-    expect(topic).toMatchObject({ name: "prod-security-alarms", kms_master_key_id: "${aws_kms_key.audit-key_key.arn}" });
+    expect(topic).toMatchObject({ name: "prod-security-alarms", kms_master_key_id: "${aws_kms_key.audit.arn}" });
     // The production account pages through a secret URL (TF_VAR_security_pagerduty_url), never a URL in git.
     expect(values(prodAccount, "aws_sns_topic_subscription").map((s) => [s.protocol, s.endpoint, s.endpoint_auto_confirms])).toEqual([["https", "${var.security_pagerduty_url}", true]]);
-    expect(values(prodAccount, "aws_cloudwatch_metric_alarm")[0].alarm_actions).toEqual(["${aws_sns_topic.security-topic_topic.arn}"]);
+    expect(values(prodAccount, "aws_cloudwatch_metric_alarm")[0].alarm_actions).toEqual(["${aws_sns_topic.security.arn}"]);
   });
 
   it("has no Config rules unless the account turns them on", () => {

@@ -88,7 +88,7 @@ describe("ReadableStack.prepareStack", () => {
         const app = new App({ outdir, hclOutput: true });
         const [producer, consumer] = ["producer", "consumer"].map((id) => new ReadableStack(app, id));
         for (const stack of [producer, consumer]) new AwsProvider(stack, "aws", { region: "eu-west-1" });
-        refer(consumer, new SnsTopic(producer, "topic", { name: "t" }));
+        refer(consumer, new SnsTopic(producer, "alerts", { name: "t" }));
         app.synth();
         return readTree(outdir);
       });
@@ -99,16 +99,16 @@ describe("ReadableStack.prepareStack", () => {
     const synth = crossStackApp("cross-resource", false, (consumer, topic) => new SnsTopicPolicy(consumer, "policy", { arn: topic.arn, policy: "{}" }));
     // WHEN it is synthesized with the preparing pass skipped, THEN the synth throws, and says what to do instead
     expect(synth).toThrow(CrossStackReferenceError);
-    expect(synth).toThrow('Cross-stack reference: stack "consumer" refers to aws_sns_topic.topic.arn of stack "producer"');
+    expect(synth).toThrow('Cross-stack reference: stack "consumer" refers to aws_sns_topic.alerts.arn of stack "producer"');
     expect(synth).toThrow(/Allowed: a plain value known at synth .*, or CDKTF_FULL_PREPARE=1/);
   });
 
   it("refuses it in an output too, and CDKTF_FULL_PREPARE=1 wires it through terraform_remote_state instead", () => {
     const output = (consumer: ReadableStack, topic: SnsTopic) => new TerraformOutput(consumer, "arn", { value: topic.arn });
-    expect(crossStackApp("cross-output", false, output)).toThrow('stack "consumer" refers to aws_sns_topic.topic.arn of stack "producer"');
+    expect(crossStackApp("cross-output", false, output)).toThrow('stack "consumer" refers to aws_sns_topic.alerts.arn of stack "producer"');
     const full = crossStackApp("cross-output-full", true, output)();
     expect(full["stacks/consumer/cdk.tf"]).toContain("terraform_remote_state");
-    expect(full["stacks/consumer/cdk.tf"]).not.toContain("aws_sns_topic.topic.arn");
+    expect(full["stacks/consumer/cdk.tf"]).not.toContain("aws_sns_topic.alerts.arn");
   });
 
   it("lets a stack refer to its own resources", () => {
@@ -116,6 +116,6 @@ describe("ReadableStack.prepareStack", () => {
       const topic = new SnsTopic(consumer, "own-topic", { name: "own" });
       new SnsTopicPolicy(consumer, "policy", { arn: topic.arn, policy: "{}" });
     })();
-    expect(own["stacks/consumer/cdk.tf"]).toContain("aws_sns_topic.own-topic.arn");
+    expect(own["stacks/consumer/cdk.tf"]).toContain("aws_sns_topic.own_topic.arn");
   });
 });

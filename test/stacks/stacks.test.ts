@@ -44,18 +44,19 @@ describe("stacks", () => {
     expect(protectedGroups(prod)).toHaveLength(6);
   });
 
-  it("names resources by their construct path, without hash suffixes", () => {
+  it("names resources in snake_case by what they are, without hash suffixes (stacks/logical-names.ts)", () => {
     const dev = app.json("dev");
-    expect(Object.keys(dev.resource.aws_api_gateway_stage)).toEqual(["stage-dev_stage"]);
-    expect(Object.keys(dev.resource.aws_kms_key).sort()).toEqual(["archive_key_key", "key_key"]);
+    expect(Object.keys(dev.resource.aws_api_gateway_stage)).toEqual(["stage_dev"]);
+    expect(Object.keys(dev.resource.aws_kms_key).sort()).toEqual(["archive", "observability"]);
+    expect(Object.keys(dev.resource.aws_cloudwatch_log_group).sort()).toEqual(["stage_dev_access_logs", "stage_dev_archive_error_logs", "stage_dev_execution_logs"]);
   });
 
   it("encrypts every log group and the alarm topic of prod with its own key", () => {
     const prod = app.json("prod");
     for (const group of Object.values(prod.resource.aws_cloudwatch_log_group) as any[]) {
-      expect(group.kms_key_id).toBe("${aws_kms_key.key_key.arn}");
+      expect(group.kms_key_id).toBe("${aws_kms_key.observability.arn}");
     }
-    expect(Object.values(prod.resource.aws_sns_topic)).toEqual([expect.objectContaining({ name: "orders-api-prod-alarms", kms_master_key_id: "${aws_kms_key.key_key.arn}" })]);
+    expect(Object.values(prod.resource.aws_sns_topic)).toEqual([expect.objectContaining({ name: "orders-api-prod-alarms", kms_master_key_id: "${aws_kms_key.observability.arn}" })]);
   });
 });
 
@@ -80,10 +81,10 @@ describe("observability per environment", () => {
   it("counts 5xx and 4xx from every stage's access log group", () => {
     const filters = Object.values(prod.resource.aws_cloudwatch_log_metric_filter) as any[];
     expect(filters.map((f) => f.log_group_name).sort()).toEqual([
-      "${aws_cloudwatch_log_group.stage-v1_access-logs_log-group.name}",
-      "${aws_cloudwatch_log_group.stage-v1_access-logs_log-group.name}",
-      "${aws_cloudwatch_log_group.stage-v2_access-logs_log-group.name}",
-      "${aws_cloudwatch_log_group.stage-v2_access-logs_log-group.name}",
+      "${aws_cloudwatch_log_group.stage_v1_access_logs.name}",
+      "${aws_cloudwatch_log_group.stage_v1_access_logs.name}",
+      "${aws_cloudwatch_log_group.stage_v2_access_logs.name}",
+      "${aws_cloudwatch_log_group.stage_v2_access_logs.name}",
     ]);
   });
 
@@ -91,7 +92,7 @@ describe("observability per environment", () => {
     const rules = (s: any) => Object.values(s.resource.aws_xray_sampling_rule) as any[];
     expect(rules(dev).map((r) => r.fixed_rate)).toEqual([0.5]);
     expect(rules(prod).map((r) => [r.service_name, r.fixed_rate])).toEqual([["orders-api-prod/v1", 0.01], ["orders-api-prod/v2", 0.01]]);
-    expect(rules(prod)[0].resource_arn).toBe("${aws_api_gateway_stage.stage-v1_stage.arn}");
+    expect(rules(prod)[0].resource_arn).toBe("${aws_api_gateway_stage.stage_v1.arn}");
   });
 
   it("saves the Logs Insights queries once per environment", () => {

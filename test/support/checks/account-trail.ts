@@ -29,7 +29,7 @@ export function describeAccountTrails(registry: Registry): void {
     it("alarm on API Gateway changes (imports too), except the account's deploy roles (deployerPrincipals)", () => {
       for (const { account, json } of accountStacks.filter((s) => s.home)) {
         const [filter] = values(json, "aws_cloudwatch_log_metric_filter");
-        const logGroup = account.cloudTrail.mode === "dedicated" ? "${aws_cloudwatch_log_group.trail_log-group_log-group.name}" : account.cloudTrail.logGroupName;
+        const logGroup = account.cloudTrail.mode === "dedicated" ? "${aws_cloudwatch_log_group.trail.name}" : account.cloudTrail.logGroupName;
         expect(filter.log_group_name).toBe(logGroup);
         for (const principal of account.deployerPrincipals) expect(filter.pattern).toContain(excludes(principal));
         expect(filter.pattern).toContain('$.eventName = "Import*"');

@@ -24,10 +24,11 @@ export function describeArchive(registry: Registry): void {
     it("have a delivery-failed and a delivery-late alarm per stream, on the environment's topic", () => {
       for (const { s } of envs) {
         const alarms = values(s, "aws_cloudwatch_metric_alarm").filter((a) => a.namespace === "AWS/Firehose");
-        for (const stream of values(s, "aws_kinesis_firehose_delivery_stream")) {
-          const mine = alarms.filter((a) => a.dimensions.DeliveryStreamName === stream.name);
+        for (const [id] of entries(s, "aws_kinesis_firehose_delivery_stream")) {
+          // the stream's name by reference
+          const mine = alarms.filter((a) => a.dimensions.DeliveryStreamName === `\${aws_kinesis_firehose_delivery_stream.${id}.name}`);
           expect(mine.map((a) => a.metric_name).sort()).toEqual(["DeliveryToS3.DataFreshness", "DeliveryToS3.Success"]);
-          for (const alarm of mine) expect(alarm.alarm_actions).toEqual(["${aws_sns_topic.alarm-topic_topic.arn}"]);
+          for (const alarm of mine) expect(alarm.alarm_actions).toEqual(["${aws_sns_topic.alarms.arn}"]);
         }
       }
     });
@@ -35,7 +36,7 @@ export function describeArchive(registry: Registry): void {
     it("log each stream's errors to its own log group, kept for the environment's retention and encrypted with its key", () => {
       for (const { env, s } of envs) {
         const errorGroups = values(s, "aws_cloudwatch_log_group").filter((g) => g.name.startsWith("/aws/kinesisfirehose/"));
-        const expected = env.stages.map((stage) => [`/aws/kinesisfirehose/${env.service}-${env.name}-archive-${stage.name}`, env.logs.retentionDays, "${aws_kms_key.key_key.arn}"]);
+        const expected = env.stages.map((stage) => [`/aws/kinesisfirehose/${env.service}-${env.name}-archive-${stage.name}`, env.logs.retentionDays, "${aws_kms_key.observability.arn}"]);
         expect(errorGroups.map((g) => [g.name, g.retention_in_days, g.kms_key_id]).sort()).toEqual(expected.sort());
       }
     });
@@ -43,13 +44,12 @@ export function describeArchive(registry: Registry): void {
     // Firehose Developer Guide, "Grant Firehose access to an Amazon S3 destination": logs:PutLogEvents on the
     // log stream Firehose writes to. The stack must name the same log group in both places.
     it("let the delivery role write to exactly the log streams the streams log to", () => {
-      for (const { env, s } of envs) {
-        const groups = Object.fromEntries(entries(s, "aws_cloudwatch_log_group").map(([id, g]) => [id, g.name]));
-        const logged = values(s, "aws_kinesis_firehose_delivery_stream").map((stream) => {
-          const id = /aws_cloudwatch_log_group\.([^.]+)\.name/.exec(stream.extended_s3_configuration.cloudwatch_logging_options.log_group_name)![1];
-          return `arn:aws:logs:${env.region}:${env.account.id}:log-group:${groups[id]}:log-stream:DestinationDelivery`;
-        });
-        const policy = Object.entries(s.data.aws_iam_policy_document).find(([id]) => id.includes("delivery-permissions"))![1] as any;
+      for (const { s } of envs) {
+        // by reference: the log stream's `arn` is arn:...:log-group:<group>:log-stream:<stream>
+        const logged = values(s, "aws_kinesis_firehose_delivery_stream").map((stream) =>
+          stream.extended_s3_configuration.cloudwatch_logging_options.log_stream_name.replace(/\.name\}$/, ".arn}"),
+        );
+        const policy = Object.entries(s.data.aws_iam_policy_document).find(([id]) => id.includes("delivery_permissions"))![1] as any;
         expect(policy.statement.find((st: any) => st.sid === "LogDeliveryErrors").resources.sort()).toEqual(logged.sort());
       }
     });

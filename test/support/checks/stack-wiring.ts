@@ -32,8 +32,8 @@ export function describeStackWiring(registry: Registry): void {
     it("THEN every alarm notifies the environment's own topic on ALARM and OK", () => {
       for (const env of app.envs) {
         for (const alarm of values(app.json(env.name), "aws_cloudwatch_metric_alarm")) {
-          expect(alarm.alarm_actions).toEqual(["${aws_sns_topic.alarm-topic_topic.arn}"]);
-          expect(alarm.ok_actions).toEqual(["${aws_sns_topic.alarm-topic_topic.arn}"]);
+          expect(alarm.alarm_actions).toEqual(["${aws_sns_topic.alarms.arn}"]);
+          expect(alarm.ok_actions).toEqual(["${aws_sns_topic.alarms.arn}"]);
         }
       }
     });
@@ -55,8 +55,8 @@ export function describeStackWiring(registry: Registry): void {
     it("THEN every log group and the alarm topic of an environment are encrypted with its own key", () => {
       for (const env of app.envs) {
         const s = app.json(env.name);
-        for (const group of values(s, "aws_cloudwatch_log_group")) expect([group.name, group.kms_key_id]).toEqual([group.name, "${aws_kms_key.key_key.arn}"]);
-        expect(values(s, "aws_sns_topic")).toEqual([expect.objectContaining({ name: `${env.service}-${env.name}-alarms`, kms_master_key_id: "${aws_kms_key.key_key.arn}" })]);
+        for (const group of values(s, "aws_cloudwatch_log_group")) expect([group.name, group.kms_key_id]).toEqual([group.name, "${aws_kms_key.observability.arn}"]);
+        expect(values(s, "aws_sns_topic")).toEqual([expect.objectContaining({ name: `${env.service}-${env.name}-alarms`, kms_master_key_id: "${aws_kms_key.observability.arn}" })]);
       }
     });
   });
