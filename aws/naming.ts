@@ -61,3 +61,16 @@ export function controlPlaneAlarmNames(accountName: string): { alarm: string; fi
 export function samplingRuleName(apiName: string, stageName: string): string {
   return `${apiName}-${stageName}`;
 }
+
+/**
+ * How a construct id or stage name is written in a Terraform address (see stacks/logical-names.ts):
+ * `GET_orders_orderId` -> `get_orders_order_id`, `access-logs` -> `access_logs`.
+ */
+export function snakeCase(id: string): string {
+  return id
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+    .replace(/[^A-Za-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .toLowerCase();
+}

@@ -15,21 +15,15 @@
  * (`LogicalNameConflictError`) rather than overwrite each other.
  */
 
+import { snakeCase } from "../aws/naming";
+
+export { snakeCase };
+
 /** What cdktf puts into paths without meaning: L1 resources named `Resource`, default children. */
 const MEANINGLESS_IDS = new Set(["Default", "Resource"]);
 
 /** The name of an element whose every construct id repeats its type. */
 export const SOLE_NAME = "this";
-
-/** `GET_orders_orderId` -> `get_orders_order_id`, `access-logs` -> `access_logs`. */
-export function snakeCase(id: string): string {
-  return id
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
-    .replace(/[^A-Za-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "")
-    .toLowerCase();
-}
 
 /** The words of a resource type without its provider: `aws_cloudwatch_log_group` -> cloudwatch, log, group. */
 export function typeWords(resourceType: string): string[] {

@@ -5,6 +5,7 @@
 import { type ApiOperation, operationKey, pathTemplateParameters } from "../openapi";
 import { apiRoutes } from "../schema/api";
 import type { EnvironmentRule } from "../schema/environment-fields";
+import { snakeCase } from "../../aws/naming";
 import { rule } from "../schema/fields";
 import { type ConfigIssue, issue } from "../schema/issues";
 import { duplicates, type MethodOverride } from "../schema/stages";
@@ -85,4 +86,20 @@ export const stagesWithinQuota: EnvironmentRule = rule(["stages", "quotas.stages
       ],
 );
 
-export const STAGE_RULES: readonly EnvironmentRule[] = [uniqueStageNames, overridesMatchRoutes, cachingNeedsCluster, stagesWithinQuota];
+/**
+ * A stage's name is part of the Terraform address of each of its resources, in snake_case
+ * (`aws_cloudwatch_log_group.stage_v1_qa_access_logs`): `v1-qa` and `v1_qa`, or `V1` and `v1`, are two stages
+ * for API Gateway but one address for Terraform, and the synth would stop on the clash.
+ */
+export const stageAddressesDistinct: EnvironmentRule = rule(["stages.*.name"], (env) => {
+  const names = [...new Set(env.stages.map((stage) => stage.name))];
+  const byAddress = new Map<string, string[]>();
+  for (const name of names) byAddress.set(snakeCase(name), [...(byAddress.get(snakeCase(name)) ?? []), name]);
+  return [...byAddress]
+    .filter(([, same]) => same.length > 1)
+    .map(([address, [first, ...others]]) =>
+      issue("stages[].name", others.join(", "), `makes the same Terraform address part "${address}" as the stage "${first}"`, "stage names that differ in more than letter case, '-' and '_'"),
+    );
+});
+
+export const STAGE_RULES: readonly EnvironmentRule[] = [uniqueStageNames, overridesMatchRoutes, cachingNeedsCluster, stagesWithinQuota, stageAddressesDistinct];
