@@ -9,7 +9,7 @@ import { cloudTrailNameProblems, MAX_BUCKET_NAME_LENGTH, MAX_FILTER_PATTERN_LENG
 import { trailBucketName, trailLogsRoleName, trailName } from "../../aws/naming";
 import { deployersAllowed } from "../schema/account";
 import type { EnvironmentRule } from "../schema/environment-fields";
-import { rule } from "../schema/fields";
+import { duplicates, rule } from "../schema/fields";
 import { type ConfigIssue, issue } from "../schema/issues";
 import { nameLength } from "./name-length";
 
@@ -76,13 +76,12 @@ export const deployerPrincipals: EnvironmentRule = rule(["account.id", "region",
   const partition = partitionOf(env.region);
   const allowed = deployersAllowed(partition, id);
   const entries = list.map((value) => ({ value, principal: parseDeployerPrincipal(value) }));
-  const repeated = list.filter((value, i) => list.indexOf(value) !== i).filter((value, i, all) => all.indexOf(value) === i);
   const problems: ConfigIssue[] = [
     ...entries.flatMap(({ value, principal }, i) => {
       const problem = deployerProblem(value, principal, { id, partition, allowed });
       return problem ? [issue(`${field}[${i}]`, value, ...problem)] : [];
     }),
-    ...repeated.map((value) => issue(`${field}[]`, value, "is listed more than once", "each principal once")),
+    ...duplicates(list).map((value) => issue(`${field}[]`, value, "is listed more than once", "each principal once")),
   ];
   if (problems.length > 0) return problems;
   const pattern = controlPlaneChangePattern(entries.flatMap(({ principal }) => (principal ? [principal] : [])));

@@ -6,9 +6,9 @@ import { type ApiOperation, operationKey, pathTemplateParameters } from "../open
 import { apiRoutes } from "../schema/api";
 import type { EnvironmentRule } from "../schema/environment-fields";
 import { snakeCase } from "../../aws/naming";
-import { rule } from "../schema/fields";
+import { duplicates, rule } from "../schema/fields";
 import { type ConfigIssue, issue } from "../schema/issues";
-import { duplicates, type MethodOverride } from "../schema/stages";
+import type { MethodOverride } from "../schema/stages";
 
 /** Two stages of one name would be one stage: API Gateway names stages uniquely per API. */
 export const uniqueStageNames: EnvironmentRule = rule(["stages.*.name"], (env) =>

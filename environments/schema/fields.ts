@@ -91,3 +91,11 @@ export function withRules<S extends z.ZodType>(schema: S, rules: readonly Rule<z
     ) as S;
   }, schema);
 }
+
+/** Values that occur more than once in a list, in order of first repetition. */
+export function duplicates<T>(values: readonly T[]): T[] {
+  const seen = new Set<T>();
+  const repeated = new Set<T>();
+  for (const value of values) (seen.has(value) ? repeated : seen).add(value);
+  return [...repeated];
+}

@@ -5,7 +5,7 @@
  * rules/notifications.ts.
  */
 import { z } from "zod";
-import { list, section, text } from "./fields";
+import { duplicates, list, section, text } from "./fields";
 import { explain, issue, type RuleIssueParams } from "./issues";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -85,8 +85,7 @@ function subscribers<T extends z.ZodType>(item: T) {
     .superRefine(
       (entries, ctx) => {
         const keys = entries.map((entry) => (typeof entry === "string" ? entry : JSON.stringify(entry)));
-        const repeated = keys.filter((key, i) => keys.indexOf(key) !== i).filter((key, i, all) => all.indexOf(key) === i);
-        for (const key of repeated) {
+        for (const key of duplicates(keys)) {
           const entry = entries[keys.indexOf(key)];
           const configIssue = issue("[]", entry, "is listed more than once", "each subscriber once");
           ctx.addIssue({ code: "custom", input: entry, message: configIssue.problem, params: { configIssue } satisfies RuleIssueParams });

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { CACHE_CLUSTER_SIZES, type CacheClusterSize, LOGGING_LEVELS, type LoggingLevel, MAX_CACHE_TTL_SECONDS } from "../../aws/api-gateway";
 import { operationKey } from "../openapi";
-import { flag, list, numberIn, oneOf, rule, section, text, withRules } from "./fields";
+import { duplicates, flag, list, numberIn, oneOf, rule, section, text, withRules } from "./fields";
 import { explain, issue } from "./issues";
 
 export { CACHE_CLUSTER_SIZES, type CacheClusterSize, LOGGING_LEVELS, type LoggingLevel };
@@ -121,14 +121,6 @@ const stageFields = section(
 );
 
 type StageFields = z.output<typeof stageFields>;
-
-/** Values that occur more than once in a list, in order of first repetition. */
-export function duplicates<T>(values: readonly T[]): T[] {
-  const seen = new Set<T>();
-  const repeated = new Set<T>();
-  for (const value of values) (seen.has(value) ? repeated : seen).add(value);
-  return [...repeated];
-}
 
 /** An override with what it does not set taken from its stage. */
 function inherit(override: OverrideFields, stage: Omit<StageFields, "methodOverrides">) {
