@@ -8,6 +8,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { type ConfigIssue, describeValue, issue } from "./schema/issues";
+import { API_KEY_HEADER, API_KEY_SOURCES } from "../aws/usage-plans";
 
 /** The subset of an OpenAPI document this project reads. */
 export interface OpenApiDocument {
@@ -42,6 +43,11 @@ export interface ApiOperation {
   readonly parameters: readonly ApiParameter[];
   /** The integration's `cacheKeyParameters`, e.g. `method.request.path.orderId`. */
   readonly cacheKeyParameters: readonly string[];
+  /**
+   * Whether callers need an API key: the operation's `security` (or the document's, when the operation has none)
+   * names an API key scheme (`apiKeySchemes`). PutRestApi imports it as the method's `apiKeyRequired`.
+   */
+  readonly apiKeyRequired: boolean;
 }
 
 export function operationKey(op: { httpMethod: string; resourcePath: string }): string {
@@ -76,28 +82,55 @@ function declaredParameters(doc: OpenApiDocument, list: unknown): ApiParameter[]
     .map((p) => ({ name: p.name as string, in: p.in as string }));
 }
 
+/**
+ * The security schemes API Gateway reads as API keys: `{ "type": "apiKey", "name": "x-api-key", "in": "header" }`
+ * under `components.securitySchemes` (Developer Guide, "Configure a method to use API keys with an OpenAPI
+ * definition"). Another apiKey scheme (another header, a query parameter) is not an API Gateway API key.
+ */
+export function apiKeySchemes(doc: OpenApiDocument): string[] {
+  const schemes = isObject(doc.components) && isObject(doc.components.securitySchemes) ? doc.components.securitySchemes : {};
+  return Object.entries(schemes)
+    .filter(([, scheme]) => isObject(scheme) && scheme.type === "apiKey" && typeof scheme.name === "string" && scheme.name.toLowerCase() === API_KEY_HEADER && scheme.in === "header")
+    .map(([name]) => name);
+}
+
+/** The scheme names of a `security` value (a list of requirement objects), or undefined when there is none to read. */
+function securitySchemeNames(security: unknown): string[] | undefined {
+  if (!Array.isArray(security)) return undefined;
+  return security.flatMap((requirement) => (isObject(requirement) ? Object.keys(requirement) : []));
+}
+
 /** Every operation of the document, in document order. `x-amazon-apigateway-any-method` counts as ANY. */
 export function apiOperations(doc: OpenApiDocument): ApiOperation[] {
-  return Object.entries(isObject(doc.paths) ? doc.paths : {}).flatMap(([resourcePath, item]) => {
-    if (!isObject(item)) return [];
+  const keySchemes = apiKeySchemes(doc);
+  // An operation's own `security` replaces the document's (OpenAPI 3.0, Operation Object); `[]` means none.
+  const documentSecurity = securitySchemeNames(doc.security) ?? [];
+  return operationObjects(doc).map(({ httpMethod, resourcePath, item, op }) => {
     const shared = declaredParameters(doc, item.parameters);
-    return Object.entries(item)
-      .map(([key, operation]) => ({ key: key === "x-amazon-apigateway-any-method" ? "ANY" : key.toUpperCase(), operation }))
-      .filter(({ key }) => key === "ANY" || (HTTP_METHODS as readonly string[]).includes(key))
-      .map(({ key, operation }) => {
-        const op = isObject(operation) ? operation : {};
-        const own = declaredParameters(doc, op.parameters);
-        const integration = op["x-amazon-apigateway-integration"];
-        const keys = isObject(integration) && Array.isArray(integration.cacheKeyParameters) ? integration.cacheKeyParameters : [];
-        return {
-          httpMethod: key,
-          resourcePath,
-          integration,
-          parameters: [...own, ...shared.filter((s) => !own.some((o) => o.name === s.name && o.in === s.in))],
-          cacheKeyParameters: keys.filter((k): k is string => typeof k === "string"),
-        };
-      });
+    const own = declaredParameters(doc, op.parameters);
+    const integration = op["x-amazon-apigateway-integration"];
+    const keys = isObject(integration) && Array.isArray(integration.cacheKeyParameters) ? integration.cacheKeyParameters : [];
+    return {
+      httpMethod,
+      resourcePath,
+      integration,
+      parameters: [...own, ...shared.filter((s) => !own.some((o) => o.name === s.name && o.in === s.in))],
+      cacheKeyParameters: keys.filter((k): k is string => typeof k === "string"),
+      apiKeyRequired: (securitySchemeNames(op.security) ?? documentSecurity).some((name) => keySchemes.includes(name)),
+    };
   });
+}
+
+/** Each operation object of the document with its method, path and path item, in document order. */
+function operationObjects(doc: OpenApiDocument): { httpMethod: string; resourcePath: string; item: Record<string, unknown>; op: Record<string, unknown> }[] {
+  return Object.entries(isObject(doc.paths) ? doc.paths : {}).flatMap(([resourcePath, item]) =>
+    isObject(item)
+      ? Object.entries(item)
+          .map(([key, operation]) => ({ httpMethod: key === "x-amazon-apigateway-any-method" ? "ANY" : key.toUpperCase(), operation }))
+          .filter(({ httpMethod }) => httpMethod === "ANY" || (HTTP_METHODS as readonly string[]).includes(httpMethod))
+          .map(({ httpMethod, operation }) => ({ httpMethod, resourcePath, item, op: isObject(operation) ? operation : {} }))
+      : [],
+  );
 }
 
 /** The project root: the nearest folder above this file with a package.json (the same from ts-jest and from dist/). */
@@ -232,7 +265,38 @@ export function definitionIssues(doc: unknown, file: string): ConfigIssue[] {
     ...info,
     ...notPaths.map((p) => bad(`has the path ${JSON.stringify(p)}, which does not start with '/'`, 'resource paths like "/orders/{orderId}"')),
     ...operations.flatMap((op) => operationIssues(op, bad)),
+    ...securityIssues(doc as OpenApiDocument, bad),
   ];
+}
+
+const API_KEY_SCHEME_EXAMPLE = `"components": { "securitySchemes": { "api_key": { "type": "apiKey", "name": "${API_KEY_HEADER}", "in": "header" } } }`;
+
+/**
+ * What would make the API keys of the document differ from what it says: a `security` requirement naming a
+ * scheme the document does not define (OpenAPI requires it defined), an `x-api-key` scheme outside the header
+ * API Gateway reads it from, and an API key source API Gateway does not know.
+ */
+function securityIssues(doc: OpenApiDocument, bad: (problem: string, allowed: string) => ConfigIssue): ConfigIssue[] {
+  const schemes = isObject(doc.components) && isObject(doc.components.securitySchemes) ? doc.components.securitySchemes : {};
+  const defined = Object.keys(schemes);
+  const requirements: [string, unknown][] = [
+    ["the document", doc.security],
+    ...operationObjects(doc).map(({ httpMethod, resourcePath, op }): [string, unknown] => [`${httpMethod} ${resourcePath}`, op.security]),
+  ];
+  const undefinedSchemes = requirements.flatMap(([where, security]) =>
+    (securitySchemeNames(security) ?? [])
+      .filter((name) => !defined.includes(name))
+      .map((name) => bad(`has ${where} requiring the security scheme ${JSON.stringify(name)}, which components.securitySchemes does not define`, `a scheme defined there, e.g. ${API_KEY_SCHEME_EXAMPLE}`)),
+  );
+  const misplacedKeys = Object.entries(schemes)
+    .filter(([, s]) => isObject(s) && s.type === "apiKey" && typeof s.name === "string" && s.name.toLowerCase() === API_KEY_HEADER && s.in !== "header")
+    .map(([name, s]) => bad(`has the security scheme ${JSON.stringify(name)} with "in": ${describeValue((s as Record<string, unknown>).in)}: API Gateway reads API keys from the ${API_KEY_HEADER} header only`, `"in": "header"`));
+  const source = doc["x-amazon-apigateway-api-key-source"];
+  const sourceIssue =
+    source === undefined || (API_KEY_SOURCES as readonly unknown[]).includes(source)
+      ? []
+      : [bad(`has "x-amazon-apigateway-api-key-source" = ${describeValue(source)}`, `${API_KEY_SOURCES.join(" or ")} (HEADER: the ${API_KEY_HEADER} header; AUTHORIZER: a Lambda authorizer's usageIdentifierKey)`)];
+  return [...undefinedSchemes, ...misplacedKeys, ...sourceIssue];
 }
 
 function operationIssues(op: ApiOperation, bad: (problem: string, allowed: string) => ConfigIssue): ConfigIssue[] {

@@ -18,6 +18,8 @@ export const ACCESS_LOG_FIELDS = {
     caller: "$context.identity.caller",
     user: "$context.identity.user",
     userAgent: "$context.identity.userAgent",
+    // The id of the caller's API key (never its value): which client of a usage plan sent the request.
+    apiKeyId: "$context.identity.apiKeyId",
   },
   what: {
     httpMethod: "$context.httpMethod",
@@ -25,6 +27,8 @@ export const ACCESS_LOG_FIELDS = {
     path: "$context.path",
     protocol: "$context.protocol",
     stage: "$context.stage",
+    // "true" for a request the stage's canary served, "false" for the others (on a stage with a canary).
+    isCanaryRequest: "$context.isCanaryRequest",
   },
   outcome: {
     status: "$context.status",

@@ -2,13 +2,30 @@
  * One API Gateway stage with its observability: X-Ray tracing, structured JSON access logs to their own
  * log group, the execution log group under the exact name API Gateway writes to, and method settings
  * (stage defaults for `*\/*` plus per-method overrides).
+ *
+ * A stage may carry a canary release: a share of its requests served with the canary's stage variables,
+ * which API Gateway logs to two more log groups, `<access log group>/Canary` and `<execution log group>/Canary`.
+ * We own both like the stage's own (retention, KMS, created before the stage, which API Gateway would otherwise
+ * create without retention).
+ *
+ * The canary runs the stage's own deployment (`canary_settings.deployment_id` is the same reference as the stage's
+ * `deployment_id`), the AWS guide's starting point: "A deployment ID, initially identical to the ID of the base
+ * version deployment set on the stage". The project has one `aws_api_gateway_deployment`, replaced
+ * (create_before_destroy) when the definition changes: both ids then move to the new deployment in one UpdateStage,
+ * before the old deployment is deleted (DeleteDeployment refuses one a stage still points to). A canary
+ * of a different deployment would need a second deployment that Terraform keeps at the previous definition, which a
+ * REST API replaced by PutRestApi (mode overwrite) cannot snapshot; a pipeline that deploys a new definition to the
+ * canary out of band (CreateDeployment with canarySettings) shows as drift of `canary_settings.deployment_id`, and
+ * the next apply puts the canary back on the stage's deployment (docs/terraform-teams.md, "Canary releases").
  */
 import { ApiGatewayMethodSettings, type ApiGatewayMethodSettingsSettings } from "@cdktf/provider-aws/lib/api-gateway-method-settings";
 import { ApiGatewayStage } from "@cdktf/provider-aws/lib/api-gateway-stage";
 import { Construct } from "constructs";
 import { type CacheClusterSize, type LoggingLevel, MAX_CACHE_TTL_SECONDS } from "../aws/api-gateway";
+import { canaryLogGroupName, CANARY_PERCENT_RANGE } from "../aws/canary";
 import { wholeNumberIn } from "../aws/limits";
 import { accessLogFormat } from "./access-log-format";
+import type { HitRatioAlarmSettings } from "./cache-hit-ratio";
 import { EncryptedLogGroup } from "./log-group";
 import type { OpenApiRestApi } from "./openapi-rest-api";
 
@@ -45,15 +62,31 @@ export interface StageCacheSettings {
   readonly clusterSize: CacheClusterSize;
   /** Time to live of a cached response, 0..3600 seconds. */
   readonly ttlSeconds: number;
+  /** The alarm on the cached methods' hit ratio (StageAlarms builds it). @default no alarm */
+  readonly hitRatioAlarm?: HitRatioAlarmSettings & { readonly enabled: boolean };
 }
 
-/** One stage: its default method settings (for `*\/*`), tracing, cache and per-method overrides. */
+/** A canary release on the stage: a share of its requests, with stage variables of their own. */
+export interface StageCanarySettings {
+  /** A disabled canary is not created. */
+  readonly enabled: boolean;
+  /** Share of the stage's requests the canary serves, 0..100. */
+  readonly percentTraffic: number;
+  /** Stage variables the canary sets or overrides. */
+  readonly stageVariableOverrides: Readonly<Record<string, string>>;
+  /** Whether canary requests use the stage cache (which must then be enabled). */
+  readonly useStageCache: boolean;
+}
+
+/** One stage: its default method settings (for `*\/*`), tracing, cache, canary and per-method overrides. */
 export interface ApiStageSettings extends MethodSettings {
   /** The stage name (the `Stage` dimension of its metrics). */
   readonly name: string;
   /** X-Ray tracing of the stage. */
   readonly tracingEnabled: boolean;
   readonly caching: StageCacheSettings;
+  /** @default no canary */
+  readonly canary?: StageCanarySettings;
   readonly methodOverrides: readonly MethodOverrideSettings[];
 }
 
@@ -130,6 +163,17 @@ function methodSettings(s: MethodSettings & { readonly cachingEnabled: boolean }
   };
 }
 
+/** What CreateStage/UpdateStage would reject in canary settings, refused at synth (the schema checks config first). */
+function assertCanary(stageName: string, canary: StageCanarySettings, cacheEnabled: boolean): void {
+  const { min, max } = CANARY_PERCENT_RANGE;
+  if (!(canary.percentTraffic >= min && canary.percentTraffic <= max)) {
+    throw new Error(`ApiStage ${stageName}: canary.percentTraffic = ${canary.percentTraffic} is out of range. Allowed: a number from ${min} to ${max}`);
+  }
+  if (canary.useStageCache && !cacheEnabled) {
+    throw new Error(`ApiStage ${stageName}: canary.useStageCache = true needs the stage cache cluster. Allowed: caching.enabled true, or useStageCache false`);
+  }
+}
+
 export class ApiStage extends Construct {
   /** The stage name (a plain string: alarms and dashboards use it as the `Stage` dimension). */
   public readonly stageName: string;
@@ -138,6 +182,8 @@ export class ApiStage extends Construct {
   public readonly executionLogGroup: EncryptedLogGroup;
   public readonly defaultMethodSettings: ApiGatewayMethodSettings;
   public readonly methodOverrides: readonly ApiGatewayMethodSettings[];
+  /** The canary's own access and execution log groups, when the stage has a canary. */
+  public readonly canaryLogGroups?: { readonly access: EncryptedLogGroup; readonly execution: EncryptedLogGroup };
 
   constructor(scope: Construct, id: string, props: ApiStageProps) {
     super(scope, id);
@@ -158,6 +204,25 @@ export class ApiStage extends Construct {
       preventDestroy: logs.preventDestroy,
     });
 
+    const canary = stage.canary?.enabled ? stage.canary : undefined;
+    if (canary) {
+      assertCanary(stage.name, canary, stage.caching.enabled);
+      this.canaryLogGroups = {
+        access: new EncryptedLogGroup(this, "canary-access-logs", {
+          name: canaryLogGroupName(this.accessLogGroup.name),
+          retentionInDays: logs.retentionInDays,
+          kmsKeyArn: logs.kmsKeyArn,
+          preventDestroy: logs.preventDestroy,
+        }),
+        execution: new EncryptedLogGroup(this, "canary-execution-logs", {
+          name: canaryLogGroupName(this.executionLogGroup.name),
+          retentionInDays: logs.executionRetentionInDays ?? logs.retentionInDays,
+          kmsKeyArn: logs.kmsKeyArn,
+          preventDestroy: logs.preventDestroy,
+        }),
+      };
+    }
+
     this.stage = new ApiGatewayStage(this, "stage", {
       restApiId: api.id,
       deploymentId: api.deployment.id,
@@ -167,8 +232,16 @@ export class ApiStage extends Construct {
       cacheClusterEnabled: stage.caching.enabled,
       cacheClusterSize: stage.caching.enabled ? stage.caching.clusterSize : undefined,
       accessLogSettings: { destinationArn: this.accessLogGroup.arn, format: accessLogFormat() },
-      // Our execution log group (with retention and encryption) must exist before API Gateway writes to it.
-      dependsOn: [this.executionLogGroup.logGroup],
+      // The canary runs the stage's deployment: the same reference, so both move together (see the file comment).
+      canarySettings: canary && {
+        deploymentId: api.deployment.id,
+        percentTraffic: canary.percentTraffic,
+        stageVariableOverrides: Object.keys(canary.stageVariableOverrides).length > 0 ? { ...canary.stageVariableOverrides } : undefined,
+        useStageCache: canary.useStageCache,
+      },
+      // Our execution log groups (with retention and encryption) must exist before API Gateway writes to them, and
+      // so must the canary's access log group, which API Gateway derives from the stage's.
+      dependsOn: [this.executionLogGroup.logGroup, ...(this.canaryLogGroups ? [this.canaryLogGroups.execution.logGroup, this.canaryLogGroups.access.logGroup] : [])],
     });
 
     this.defaultMethodSettings = new ApiGatewayMethodSettings(this, "all-methods", {

@@ -20,7 +20,15 @@ import { FIREHOSE_ERROR_LOG_STREAM } from "../aws/archive-permissions";
 
 export const FIREHOSE_NAMESPACE = "AWS/Firehose";
 
-export type FirehoseMetricName = "DeliveryToS3.Success" | "DeliveryToS3.DataFreshness" | "DeliveryToS3.Records" | "IncomingRecords";
+export type FirehoseMetricName =
+  | "DeliveryToS3.Success"
+  | "DeliveryToS3.DataFreshness"
+  | "DeliveryToS3.Records"
+  | "IncomingRecords"
+  // A Splunk destination's delivery, and the S3 backup of the records it could not deliver (LogDestinationAlarms).
+  | "DeliveryToSplunk.Success"
+  | "DeliveryToSplunk.DataFreshness"
+  | "BackupToS3.Success";
 
 /** A delivery stream's metric: namespace `AWS/Firehose`, dimension `DeliveryStreamName`. */
 export function firehoseMetric(streamName: string, metricName: FirehoseMetricName): MetricId {
@@ -52,7 +60,10 @@ export function freshnessThresholdSeconds(bufferingIntervalSeconds: number, tole
 export interface ArchiveAlarmsProps {
   /** The Firehose delivery stream. */
   readonly streamName: string;
-  readonly stageName: string;
+  /** The stage whose access logs the stream archives, named in the descriptions. Leave out with `source`. */
+  readonly stageName?: string;
+  /** What the stream archives, for the descriptions (the WAF log). @default `stage <stageName>'s access logs` */
+  readonly source?: string;
   /** Named in the descriptions as where the logs should arrive. */
   readonly bucketName: string;
   /** Named in the descriptions as the first place to look. */
@@ -81,7 +92,8 @@ export class ArchiveAlarms extends Construct {
     const interval = wholeNumberIn(owner, "bufferingIntervalSeconds", props.bufferingIntervalSeconds, 0, 900);
     const tolerance = wholeNumberIn(owner, "freshnessToleranceSeconds", props.freshnessToleranceSeconds ?? 900, 60, MAX_FRESHNESS_TOLERANCE_SECONDS);
     const threshold = freshnessThresholdSeconds(interval, tolerance);
-    const where = `stage ${props.stageName}'s access logs (Firehose stream ${props.streamName} -> s3://${props.bucketName})`;
+    if (props.source === undefined && props.stageName === undefined) throw new Error(`${owner}: neither stageName nor source. Allowed: the stage whose access logs the stream archives, or what it archives`);
+    const where = `${props.source ?? `stage ${props.stageName}'s access logs`} (Firehose stream ${props.streamName} -> s3://${props.bucketName})`;
     const errorLog = `the error log group ${props.errorLogGroupName} (log stream ${FIREHOSE_ERROR_LOG_STREAM})`;
     const dropped = "Firehose retries for 24 hours, then drops the records.";
 
@@ -112,37 +124,54 @@ export class ArchiveAlarms extends Construct {
     this.alarmNames = archiveAlarmNames(props.streamName);
   }
 
-  private alarm(
-    kind: ArchiveAlarmKind,
-    props: ArchiveAlarmsProps,
-    spec: {
-      readonly description: string;
-      readonly metric: MetricId;
-      readonly statistic: "Average" | "Maximum";
-      readonly comparison: "LessThanThreshold" | "GreaterThanThreshold";
-      readonly threshold: number;
-      readonly evaluationPeriods: number;
-      readonly datapointsToAlarm: number;
-    },
-  ): CloudwatchMetricAlarm {
-    const name = archiveAlarmName(props.streamName, kind);
-    assertWithinLimits(`ArchiveAlarms ${name}`, alarmProblems({ alarmName: name, alarmDescription: spec.description, alarmActions: [props.topicArn], okActions: [props.topicArn] }));
-    return new CloudwatchMetricAlarm(this, SUFFIX[kind], {
-      alarmName: name,
-      alarmDescription: spec.description,
-      namespace: spec.metric.namespace,
-      metricName: spec.metric.metricName,
-      dimensions: dimensionsWith(spec.metric.dimensions, props.streamNameReference === undefined ? {} : { DeliveryStreamName: props.streamNameReference }),
-      statistic: spec.statistic,
-      comparisonOperator: spec.comparison,
-      threshold: spec.threshold,
-      period: ARCHIVE_ALARM_PERIOD_SECONDS,
-      evaluationPeriods: spec.evaluationPeriods,
-      datapointsToAlarm: spec.datapointsToAlarm,
-      // Both metrics exist only while records flow: no data is no traffic, not a failure.
-      treatMissingData: "notBreaching",
-      alarmActions: [props.topicArn],
-      okActions: [props.topicArn],
-    });
+  private alarm(kind: ArchiveAlarmKind, props: ArchiveAlarmsProps, spec: FirehoseAlarmSpec): CloudwatchMetricAlarm {
+    return firehoseStreamAlarm(this, SUFFIX[kind], { ...spec, owner: "ArchiveAlarms", alarmName: archiveAlarmName(props.streamName, kind), topicArn: props.topicArn, streamNameReference: props.streamNameReference });
   }
+}
+
+/** One alarm on a Firehose stream's metric: what it watches, when it fires, and what it tells the reader. */
+export interface FirehoseAlarmSpec {
+  readonly description: string;
+  readonly metric: MetricId;
+  readonly statistic: "Average" | "Maximum";
+  readonly comparison: "LessThanThreshold" | "GreaterThanThreshold";
+  readonly threshold: number;
+  readonly evaluationPeriods: number;
+  readonly datapointsToAlarm: number;
+}
+
+/**
+ * A Firehose stream's alarm (the archive's and a log destination's), to `topicArn`, in periods of
+ * `ARCHIVE_ALARM_PERIOD_SECONDS`, checked against PutMetricAlarm's limits before it is written.
+ */
+export function firehoseStreamAlarm(
+  scope: Construct,
+  id: string,
+  spec: FirehoseAlarmSpec & {
+    /** The construct that guards the alarm, named in an error. */
+    readonly owner: string;
+    readonly alarmName: string;
+    readonly topicArn: string;
+    /** The stream's name as a reference, so the alarm is created after the stream. @default the name in the metric */
+    readonly streamNameReference?: string;
+  },
+): CloudwatchMetricAlarm {
+  assertWithinLimits(`${spec.owner} ${spec.alarmName}`, alarmProblems({ alarmName: spec.alarmName, alarmDescription: spec.description, alarmActions: [spec.topicArn], okActions: [spec.topicArn] }));
+  return new CloudwatchMetricAlarm(scope, id, {
+    alarmName: spec.alarmName,
+    alarmDescription: spec.description,
+    namespace: spec.metric.namespace,
+    metricName: spec.metric.metricName,
+    dimensions: dimensionsWith(spec.metric.dimensions, spec.streamNameReference === undefined ? {} : { DeliveryStreamName: spec.streamNameReference }),
+    statistic: spec.statistic,
+    comparisonOperator: spec.comparison,
+    threshold: spec.threshold,
+    period: ARCHIVE_ALARM_PERIOD_SECONDS,
+    evaluationPeriods: spec.evaluationPeriods,
+    datapointsToAlarm: spec.datapointsToAlarm,
+    // A stream's metrics exist only while records flow: no data is no traffic, not a failure.
+    treatMissingData: "notBreaching",
+    alarmActions: [spec.topicArn],
+    okActions: [spec.topicArn],
+  });
 }

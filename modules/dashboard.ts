@@ -35,6 +35,15 @@ export interface DashboardStage {
   readonly accessLogGroupName: string;
   /** Log-based response counts of the stage (from `AccessLogMetricFilters`). @default none */
   readonly logMetrics?: readonly MetricId[];
+  /** More widgets for the stage's row (its cache, its canary, ...), after the standard ones. @default none */
+  readonly extraWidgets?: readonly Unplaced<Widget>[];
+}
+
+/** Widgets about the whole environment (its web ACL, its API clients, ...): a row of their own, kept on one dashboard. */
+export interface DashboardSection {
+  /** The row's heading, e.g. "WAF". */
+  readonly title: string;
+  readonly widgets: readonly Unplaced<Widget>[];
 }
 
 export interface ApiDashboardProps {
@@ -45,6 +54,8 @@ export interface ApiDashboardProps {
   readonly stages: readonly DashboardStage[];
   /** ARNs of the alarms whose states are shown (built from names, not references). @default none */
   readonly alarmArns?: readonly string[];
+  /** Rows about the whole environment, after the alarm states and failing routes, before the stages. @default none */
+  readonly sections?: readonly DashboardSection[];
 }
 
 /**
@@ -134,7 +145,7 @@ function stageRow(apiName: string, region: string, stage: DashboardStage): Unpla
       }),
     );
   }
-  return row;
+  return [...row, ...(stage.extraWidgets ?? [])];
 }
 
 /**
@@ -151,9 +162,11 @@ export interface DashboardPage {
   readonly body: DashboardBody;
 }
 
-/** Widgets that stay on one dashboard: one overview widget, or one stage's row. */
+/** Widgets that stay on one dashboard: one overview widget, one section's row, or one stage's row. */
 interface Block {
   readonly widgets: readonly Unplaced<Widget>[];
+  /** A row of its own: a section's or a stage's. @default part of the overview row */
+  readonly row?: boolean;
   readonly stageName?: string;
 }
 
@@ -178,8 +191,9 @@ function paginate(blocks: readonly Block[]): Block[][] {
 export function dashboardPages(props: ApiDashboardProps): DashboardPage[] {
   const { apiName, region } = props;
   const overview: Block[] = [...alarmStatusWidgets(props.alarmArns ?? []), ...failingRoutesWidgets(region, props.stages)].map((w) => ({ widgets: [w] }));
-  const stages: Block[] = props.stages.map((stage) => ({ widgets: stageRow(apiName, region, stage), stageName: stage.stageName }));
-  const pages = paginate([...overview, ...stages]);
+  const sections: Block[] = (props.sections ?? []).map((section) => ({ widgets: [textWidget(`## ${section.title}`), ...section.widgets], row: true }));
+  const stages: Block[] = props.stages.map((stage) => ({ widgets: stageRow(apiName, region, stage), row: true, stageName: stage.stageName }));
+  const pages = paginate([...overview, ...sections, ...stages]);
   const names = pages.map((_, i) => dashboardPageName(props.dashboardName, i));
   const queries = `Saved Logs Insights queries are in the folder ${apiName} (e.g. ${savedQueryName(apiName, "one-request")}).`;
   return pages.map((page, i) => {
@@ -190,8 +204,8 @@ export function dashboardPages(props: ApiDashboardProps): DashboardPage[] {
         ? `**${apiName}**: stages ${props.stages.map((s) => s.stageName).join(", ")}. ${queries}`
         : `**${apiName}**, dashboard ${i + 1} of ${pages.length} (${names.map((n) => `\`${n}\``).join(", ")}): ` +
           `${shown.length > 0 ? `stages ${shown.join(", ")}` : "alarm states and failing routes of every stage"}. ${queries}`;
-    const top = [textWidget(header), ...page.filter((b) => b.stageName === undefined).flatMap((b) => b.widgets)];
-    const rows = page.filter((b) => b.stageName !== undefined).map((b) => [...b.widgets]);
+    const top = [textWidget(header), ...page.filter((b) => !b.row).flatMap((b) => b.widgets)];
+    const rows = page.filter((b) => b.row).map((b) => [...b.widgets]);
     return { name: names[i], body: { start: "-PT6H", periodOverride: "auto", widgets: layout([top, ...rows]) } };
   });
 }

@@ -39,7 +39,10 @@ export interface LogSubscriptionProps {
   readonly archive: LogArchive;
   /** One of the archive's stream names. */
   readonly streamName: string;
-  readonly stageName: string;
+  /** The stage whose access logs these are: the stream writes under its prefixes. Leave out with `prefixes`. */
+  readonly stageName?: string;
+  /** Where the stream writes in the bucket, for logs that are not a stage's access logs (the WAF log). @default the stage's (`archivePrefix`, `archiveErrorPrefix`) */
+  readonly prefixes?: ArchivePrefixes;
   /** The access log group of the stage. */
   readonly logGroupName: string;
   /** Seconds Firehose buffers before writing an object, 0..900. @default 300 */
@@ -48,6 +51,12 @@ export interface LogSubscriptionProps {
   readonly bufferingSizeMiB?: number;
   /** The stream's CloudWatch error log: a log group of its own. */
   readonly errorLogs: ErrorLogProps;
+}
+
+/** Where a stream writes its records, and the records Firehose could not process or deliver. */
+export interface ArchivePrefixes {
+  readonly prefix: string;
+  readonly errorOutputPrefix: string;
 }
 
 /** `access-logs/stage=<stage>/year=.../month=.../day=.../`: one prefix per stage, partitioned by day (Hive style). */
@@ -71,8 +80,11 @@ export class LogSubscription extends Construct {
     super(scope, id);
     const { archive } = props;
     archive.streamArn(props.streamName);
-    const prefix = archivePrefix(props.stageName);
-    const errorOutputPrefix = archiveErrorPrefix(props.stageName);
+    const stage = props.stageName;
+    if (props.prefixes === undefined && stage === undefined) {
+      throw new Error(`LogSubscription ${props.streamName}: neither stageName nor prefixes. Allowed: the stage whose access logs these are, or the prefixes to write under`);
+    }
+    const { prefix, errorOutputPrefix } = props.prefixes ?? { prefix: archivePrefix(stage as string), errorOutputPrefix: archiveErrorPrefix(stage as string) };
     // CreateDeliveryStream rejects prefixes that break Firehose's semantic rules only at apply.
     assertWithinLimits(`LogSubscription ${props.streamName}`, firehosePrefixProblems(prefix, errorOutputPrefix));
 

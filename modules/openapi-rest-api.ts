@@ -18,10 +18,14 @@
  */
 import { ApiGatewayDeployment } from "@cdktf/provider-aws/lib/api-gateway-deployment";
 import { ApiGatewayRestApi } from "@cdktf/provider-aws/lib/api-gateway-rest-api";
-import { AssetType, Fn, TerraformAsset } from "cdktf";
+import { AssetType, Fn, TerraformAsset, Token } from "cdktf";
+import { ref } from "cdktf/lib/tfExpression";
 import { Construct } from "constructs";
 
 export type EndpointType = "REGIONAL" | "EDGE" | "PRIVATE";
+
+/** Terraform's `path.module`: the folder of the stack's own HCL. */
+const PATH_MODULE = Token.asString(ref("path.module"));
 
 /**
  * `TerraformAsset` writes a file to `assets/<construct path>/<assetHash>/<file name>`; an `assetHash` of
@@ -55,7 +59,8 @@ export class OpenApiRestApi extends Construct {
     this.restApi = new ApiGatewayRestApi(this, "rest-api", {
       name: props.name,
       description: `${props.name}, managed by cdktf`,
-      body: Fn.file(definition.path),
+      // Relative to the stack's own folder, not to where terraform runs: the stack also works as a module.
+      body: Fn.file(`${PATH_MODULE}/${definition.path}`),
       // "overwrite" makes the definition the single source of truth: removed paths are removed.
       putRestApiMode: "overwrite",
       endpointConfiguration: { types: [props.endpointType ?? "REGIONAL"] },

@@ -1,14 +1,18 @@
 /**
  * The CloudWatch alarms of one API Gateway stage, each from its settings in the props: error rates
  * (`5XXError`/`4XXError` Average), latencies (p90, ms), low traffic (`Count`) and the access-log 5xx count.
- * Every alarm notifies the topic when it fires and when it recovers, and its description says what to
- * look at first.
+ * A stage with a canary also gets the metric alarms of its canary (`Stage` = `<stage>/Canary`), with the same
+ * settings: a canary that fails is what they are for. A stage whose cache caches methods gets the alarm on their
+ * hit ratio (cache-hit-ratio.ts). Every alarm notifies the topic when it fires and when it recovers, and its
+ * description says what to look at first.
  */
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
-import { apiGatewayMetric, dimensionsWith, type MetricId } from "./api-metrics";
+import { canaryMetricStage } from "../aws/canary";
+import { apiGatewayMetric, type ApiGatewayMetricName, dimensionsWith, type MetricId } from "./api-metrics";
+import { CacheHitRatioAlarm, type CachedMethod, type HitRatioAlarmSettings } from "./cache-hit-ratio";
 import { alarmProblems, alarmWindowProblems, assertWithinLimits, type LimitProblem, METRIC_RESOLUTION_SECONDS } from "../aws/limits";
-import { savedQueryName } from "./log-queries";
+import { type LogQueryKey, savedQueryName } from "./log-queries";
 
 /**
  * The kinds of stage alarm. Rates are `Average` of `5XXError`/`4XXError` (0..1), latencies are p90 in
@@ -107,6 +111,25 @@ const SPECS: Readonly<Record<AlarmKind, AlarmKindSpec>> = {
 const ALARM_KINDS = Object.keys(SPECS) as AlarmKind[];
 
 /**
+ * The kinds a canary gets: those on API Gateway's metrics but low traffic (a canary's share of the requests may
+ * rightly be small, or 0) and the access-log count (its metric filter counts the stage's log group, canary
+ * requests included).
+ */
+export const CANARY_ALARM_KINDS = ["serverErrorRate", "clientErrorRate", "latency", "integrationLatency"] as const satisfies readonly AlarmKind[];
+
+/** The API Gateway metric of each kind that has one (`serverErrorCount` counts access log lines). */
+const API_GATEWAY_METRICS = {
+  serverErrorRate: "5XXError",
+  clientErrorRate: "4XXError",
+  latency: "Latency",
+  integrationLatency: "IntegrationLatency",
+  lowTraffic: "Count",
+} as const satisfies Partial<Record<AlarmKind, ApiGatewayMetricName>>;
+
+const CANARY_FIRST_STEP =
+  "compare the canary with its stage on the dashboard and run the canary-vs-base query; if the canary is worse, set its percentTraffic to 0 (or disable it) and apply, then look at what its stage variable overrides change.";
+
+/**
  * What PutMetricAlarm would reject in the enabled alarms' settings, and periods finer than the one-minute
  * resolution of the stage's metrics (such an alarm lacks data): `alarms.<kind>.<field>` problems.
  */
@@ -126,6 +149,11 @@ export function alarmName(apiName: string, stageName: string, kind: AlarmKind): 
   return `${apiName}-${stageName}-${SPECS[kind].suffix}`;
 }
 
+/** The name of a canary's alarm of one kind: `<api>-<stage>-canary-<suffix>`. */
+export function canaryAlarmName(apiName: string, stageName: string, kind: AlarmKind): string {
+  return `${apiName}-${stageName}-canary-${SPECS[kind].suffix}`;
+}
+
 export interface StageAlarmsProps {
   readonly apiName: string;
   readonly stageName: string;
@@ -142,11 +170,32 @@ export interface StageAlarmsProps {
    * alarm names what it watches and is created after it. @default the names, as plain strings
    */
   readonly dimensionValues?: Readonly<Record<string, string>>;
+  /** The stage has a canary: alarm on its metrics too (CANARY_ALARM_KINDS, with the stage's settings). @default false */
+  readonly canary?: boolean;
+  /** The stage's cached methods (1 to 5) and the alarm on their hit ratio. @default no hit-ratio alarm */
+  readonly cacheHitRatio?: { readonly methods: readonly CachedMethod[]; readonly settings: HitRatioAlarmSettings };
+}
+
+/** Which alarm one kind makes: of the stage, or of its canary. */
+interface AlarmTarget {
+  /** Construct id, e.g. `5xx-rate` or `canary-5xx-rate`. */
+  readonly id: string;
+  readonly name: string;
+  /** What it watches, in words: `orders-api-prod stage v1`. */
+  readonly where: string;
+  /** @default the kind's first step */
+  readonly firstStep?: string;
+  /** The saved query the description names. @default errors-by-route */
+  readonly query?: LogQueryKey;
 }
 
 export class StageAlarms extends Construct {
   /** The alarms by kind (enabled ones only). */
   public readonly alarms: Partial<Record<AlarmKind, CloudwatchMetricAlarm>>;
+  /** The canary's alarms by kind, when the stage has a canary. */
+  public readonly canaryAlarms: Partial<Record<AlarmKind, CloudwatchMetricAlarm>>;
+  /** The alarm on the cache hit ratio, when the stage caches methods. */
+  public readonly cacheHitRatio?: CacheHitRatioAlarm;
   /** Names of the created alarms, known at synth (dashboards build their ARNs from them). */
   public readonly alarmNames: readonly string[];
 
@@ -154,11 +203,11 @@ export class StageAlarms extends Construct {
     super(scope, id);
     assertWithinLimits(`StageAlarms ${props.apiName}/${props.stageName}`, settingsProblems(props.alarms));
     const metrics: Record<AlarmKind, MetricId | undefined> = {
-      serverErrorRate: apiGatewayMetric(props.apiName, props.stageName, "5XXError"),
-      clientErrorRate: apiGatewayMetric(props.apiName, props.stageName, "4XXError"),
-      latency: apiGatewayMetric(props.apiName, props.stageName, "Latency"),
-      integrationLatency: apiGatewayMetric(props.apiName, props.stageName, "IntegrationLatency"),
-      lowTraffic: apiGatewayMetric(props.apiName, props.stageName, "Count"),
+      serverErrorRate: apiGatewayMetric(props.apiName, props.stageName, API_GATEWAY_METRICS.serverErrorRate),
+      clientErrorRate: apiGatewayMetric(props.apiName, props.stageName, API_GATEWAY_METRICS.clientErrorRate),
+      latency: apiGatewayMetric(props.apiName, props.stageName, API_GATEWAY_METRICS.latency),
+      integrationLatency: apiGatewayMetric(props.apiName, props.stageName, API_GATEWAY_METRICS.integrationLatency),
+      lowTraffic: apiGatewayMetric(props.apiName, props.stageName, API_GATEWAY_METRICS.lowTraffic),
       serverErrorCount: props.logServerErrors,
     };
     const created: Partial<Record<AlarmKind, CloudwatchMetricAlarm>> = {};
@@ -167,24 +216,58 @@ export class StageAlarms extends Construct {
       const settings = props.alarms[kind];
       const metric = metrics[kind];
       if (!settings.enabled || metric === undefined) continue;
-      created[kind] = this.alarm(kind, settings, metric, props);
-      names.push(alarmName(props.apiName, props.stageName, kind));
+      const name = alarmName(props.apiName, props.stageName, kind);
+      created[kind] = this.alarm(kind, settings, metric, props, { id: SPECS[kind].suffix, name, where: `${props.apiName} stage ${props.stageName}` });
+      names.push(name);
     }
     this.alarms = created;
+
+    const canary: Partial<Record<AlarmKind, CloudwatchMetricAlarm>> = {};
+    if (props.canary) {
+      const stage = canaryMetricStage(props.stageName);
+      const stageValue = props.dimensionValues?.Stage;
+      const canaryProps = { ...props, dimensionValues: { ...props.dimensionValues, ...(stageValue === undefined ? {} : { Stage: canaryMetricStage(stageValue) }) } };
+      for (const kind of CANARY_ALARM_KINDS.filter((k) => props.alarms[k].enabled)) {
+        const name = canaryAlarmName(props.apiName, props.stageName, kind);
+        const metric = apiGatewayMetric(props.apiName, stage, API_GATEWAY_METRICS[kind]);
+        canary[kind] = this.alarm(kind, props.alarms[kind], metric, canaryProps, {
+          id: `canary-${SPECS[kind].suffix}`,
+          name,
+          where: `the canary of ${props.apiName} stage ${props.stageName} (metrics of stage ${stage})`,
+          firstStep: CANARY_FIRST_STEP,
+          query: "canary-vs-base",
+        });
+        names.push(name);
+      }
+    }
+    this.canaryAlarms = canary;
+
+    if (props.cacheHitRatio) {
+      this.cacheHitRatio = new CacheHitRatioAlarm(this, "cache-hit-ratio", {
+        apiName: props.apiName,
+        stageName: props.stageName,
+        methods: props.cacheHitRatio.methods,
+        settings: props.cacheHitRatio.settings,
+        topicArn: props.topicArn,
+        dashboardName: props.dashboardName,
+        dimensionValues: props.dimensionValues,
+      });
+      names.push(this.cacheHitRatio.alarmName);
+    }
     this.alarmNames = names;
   }
 
-  private alarm(kind: AlarmKind, a: AlarmSettings, metric: MetricId, props: StageAlarmsProps): CloudwatchMetricAlarm {
+  private alarm(kind: AlarmKind, a: AlarmSettings, metric: MetricId, props: StageAlarmsProps, target: AlarmTarget): CloudwatchMetricAlarm {
     const spec = SPECS[kind];
-    const name = alarmName(props.apiName, props.stageName, kind);
+    const { name } = target;
     const window = `in ${a.datapointsToAlarm} of ${a.evaluationPeriods} periods of ${a.periodSeconds} s`;
     const description =
-      `${spec.what(a)} on ${props.apiName} stage ${props.stageName}, ${window}. ` +
-      `First: open the CloudWatch dashboard ${props.dashboardName}; ${spec.firstStep} ` +
-      `The saved Logs Insights queries are in the folder ${props.apiName} (e.g. ${savedQueryName(props.apiName, "errors-by-route")}).`;
+      `${spec.what(a)} on ${target.where}, ${window}. ` +
+      `First: open the CloudWatch dashboard ${props.dashboardName}; ${target.firstStep ?? spec.firstStep} ` +
+      `The saved Logs Insights queries are in the folder ${props.apiName} (e.g. ${savedQueryName(props.apiName, target.query ?? "errors-by-route")}).`;
     // PutMetricAlarm rejects a name over 255 or a description over 1024 characters only at apply.
     assertWithinLimits(`StageAlarms ${name}`, alarmProblems({ alarmName: name, alarmDescription: description, alarmActions: [props.topicArn], okActions: [props.topicArn] }));
-    return new CloudwatchMetricAlarm(this, spec.suffix, {
+    return new CloudwatchMetricAlarm(this, target.id, {
       alarmName: name,
       alarmDescription: description,
       namespace: metric.namespace,

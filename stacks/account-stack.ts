@@ -29,6 +29,8 @@ import { KmsKey } from "../modules/kms-key";
 import { limitError, type LimitProblem } from "../aws/limits";
 import { controlPlaneAlarmNames, trailBucketName, trailLogsRoleName, trailName } from "../aws/naming";
 import { NotificationTopic, type NotificationSubscribers } from "../modules/notification-topic";
+import { SlackChannel, type SlackChannelSettings } from "../modules/slack-channel";
+import { ACCOUNT_SLACK_PURPOSE, chatbotNames } from "../aws/chatbot";
 import { configureStateBackend, type StateBackendSettings } from "../modules/state-backend";
 import { standardTags } from "../aws/tags";
 import { commentInHcl } from "../modules/hcl-comments";
@@ -75,6 +77,8 @@ export interface AccountSettings {
    * in `*`) or a role name (`*` allowed at its start or end).
    */
   readonly deployerPrincipals: readonly string[];
+  /** A Slack channel for the security topic, through AWS Chatbot (home region only); none when undefined. */
+  readonly slack?: SlackChannelSettings;
 }
 
 export interface AccountStackProps {
@@ -107,6 +111,8 @@ export class AccountStack extends ReadableStack {
   public readonly changeAlarm?: ControlPlaneChangeAlarm;
   /** Only when the account's config turns them on. */
   public readonly configRules?: ConfigRules;
+  /** The security topic's Slack channel (`aws_chatbot_slack_channel_configuration.security_slack`). Home region, when configured. */
+  public readonly securitySlackChannel?: SlackChannel;
 
   constructor(scope: Construct, props: AccountStackProps) {
     const name = accountStackName(props.account, props.region);
@@ -147,6 +153,16 @@ export class AccountStack extends ReadableStack {
         emails: account.notifications.emails,
         httpsEndpoints: account.notifications.httpsEndpoints,
       });
+      if (account.slack) {
+        const names = chatbotNames(account.name, ACCOUNT_SLACK_PURPOSE);
+        this.securitySlackChannel = new SlackChannel(this, "security-slack", {
+          settings: account.slack,
+          configurationName: names.configuration,
+          roleName: names.role,
+          partition: location.partition,
+          topicArns: [this.securityTopic.arn],
+        });
+      }
       let logGroupName: string;
       if (cloudTrail.mode === "dedicated") {
         this.trail = new AccountTrail(this, "trail", {

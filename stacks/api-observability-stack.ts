@@ -4,9 +4,13 @@
  */
 import { Construct } from "constructs";
 import { AccessLogMetricFilters } from "../modules/access-log-metric-filters";
+import { apiClientsSection } from "../modules/api-clients-dashboard";
+import { ApiKeys, type ApiKeySettings } from "../modules/api-keys";
 import { ArchiveAlarms, archiveAlarmNames, type ArchiveAlarmsProps } from "../modules/archive-alarms";
 import { accessLogGroupName, ApiStage, type ApiStageSettings } from "../modules/api-stage";
+import { hitRatioAlarmOf } from "../modules/cache-hit-ratio";
 import { ApiDashboard } from "../modules/dashboard";
+import { stageExtraWidgets } from "../modules/stage-extra-widgets";
 import { SavedQueries } from "../modules/saved-queries";
 import { StageAlarms, type StageAlarmSettings } from "../modules/stage-alarms";
 import { StageSamplingRule, type StageSamplingRuleProps } from "../modules/xray-sampling-rule";
@@ -15,10 +19,19 @@ import { cloudWatchAlarmsGrant, cloudWatchLogsGrant } from "../modules/kms-grant
 import { KmsKey } from "../modules/kms-key";
 import { LogArchive, type LogArchiveProps } from "../modules/log-archive";
 import { LogSubscription, type LogSubscriptionProps } from "../modules/log-subscription";
+import { type SplunkDestinationSettings } from "../modules/log-destination";
+import { destinationAlarmNames } from "../modules/log-destination-alarms";
+import { LogDestinations } from "../modules/log-destinations";
+import { SlackChannel, type SlackChannelSettings } from "../modules/slack-channel";
+import { chatbotNames, ENVIRONMENT_SLACK_PURPOSE } from "../aws/chatbot";
+import { splunkStreamName } from "../aws/log-destinations";
 import { arn, awsLocation } from "../aws/arn";
 import { archiveRoleNames, archiveStreamName, logArchiveBucketName, Naming } from "../aws/naming";
 import { NotificationTopic, type NotificationSubscribers } from "../modules/notification-topic";
 import { OpenApiRestApi, type OpenApiRestApiProps } from "../modules/openapi-rest-api";
+import { coveredStages, UsagePlans, type UsagePlanSettings } from "../modules/usage-plans";
+import { EnvironmentWaf, wafAlarmNames, wafNames, wafSection, type WafSettings } from "../modules/waf";
+import { webAclEnabled } from "../aws/waf";
 import { configureStateBackend, type StateBackendSettings } from "../modules/state-backend";
 import { standardTags } from "../aws/tags";
 import { ReadableStack } from "./readable-stack";
@@ -56,6 +69,18 @@ export interface ApiObservabilityStackProps {
   readonly tracing: Pick<StageSamplingRuleProps, "samplingRate" | "reservoirSize" | "priority">;
   readonly archive: AccessLogArchiveSettings;
   readonly stateBackend: StateBackendSettings;
+  /** Usage plans: throttle and quota per API key, on some stages and methods. */
+  readonly usagePlans: readonly UsagePlanSettings[];
+  /** The API's clients: a key each, in usage plans. */
+  readonly apiKeys: readonly ApiKeySettings[];
+  /** `production` or not: the web ACL is on by default in production only. */
+  readonly tier: string;
+  /** AWS WAF in front of every stage; `enabled` left out follows the tier (`webAclEnabled`). */
+  readonly waf: WafSettings & { readonly enabled?: boolean };
+  /** A Slack channel for the alarm topic, through AWS Chatbot; none when undefined. */
+  readonly slack?: SlackChannelSettings;
+  /** Stages whose access logs also go to Splunk (one destination per stage). */
+  readonly logDestinations: readonly SplunkDestinationSettings[];
 }
 
 export class ApiObservabilityStack extends ReadableStack {
@@ -75,6 +100,15 @@ export class ApiObservabilityStack extends ReadableStack {
   public readonly archiveSubscriptions: readonly LogSubscription[];
   /** Per stage: the archive's delivery to S3 failed, or fell behind. */
   public readonly archiveAlarms: readonly ArchiveAlarms[];
+  /** The usage plans (`aws_api_gateway_usage_plan.<plan>`) and the keys in them (`aws_api_gateway_api_key.<key>`). */
+  public readonly usagePlans: UsagePlans;
+  public readonly apiKeys: ApiKeys;
+  /** The web ACL in front of every stage, its log and alarms (`aws_wafv2_web_acl.waf`); undefined when off. */
+  public readonly waf?: EnvironmentWaf;
+  /** The alarm topic's Slack channel (`aws_chatbot_slack_channel_configuration.alarms_slack`); undefined when off. */
+  public readonly slackChannel?: SlackChannel;
+  /** The stages' Splunk streams, their roles and alarms; undefined when no stage has a destination. */
+  public readonly logDestinations?: LogDestinations;
 
   constructor(scope: Construct, env: ApiObservabilityStackProps) {
     super(scope, env.name);
@@ -118,10 +152,16 @@ export class ApiObservabilityStack extends ReadableStack {
         }),
     );
 
+    this.usagePlans = new UsagePlans(this, "usage-plans", { api: this.api, stages: this.stages, namePrefix: naming.prefix, plans: env.usagePlans });
+    this.apiKeys = new ApiKeys(this, "api-keys", { namePrefix: naming.prefix, keys: env.apiKeys, usagePlans: this.usagePlans });
+    // Stages some usage plan covers: the top-clients query and dashboard row read their access logs.
+    const keyed = this.stages.filter((stage) => env.usagePlans.some((plan) => coveredStages(plan, this.stages).includes(stage.stageName)));
+
     // What belongs to one stage is built in the stage's construct (`stage-v1/alarms/...`), so the HCL names
     // it after the stage: `aws_cloudwatch_metric_alarm.stage_v1_5xx_rate` (stacks/logical-names.ts).
     const apiName = this.api.name;
     const dashboardName = naming.prefix;
+    const waf = webAclEnabled(env.waf.enabled, env.tier) ? wafNames(naming.prefix, apiName) : undefined;
     this.metricFilters = this.stages.map(
       (stage) => new AccessLogMetricFilters(stage, "metric-filters", { apiName, stageName: stage.stageName, logGroupName: stage.accessLogGroup.name }),
     );
@@ -135,6 +175,8 @@ export class ApiObservabilityStack extends ReadableStack {
           logServerErrors: this.metricFilters[i].serverErrors,
           dashboardName,
           dimensionValues: { ApiName: this.api.restApi.name, Stage: stage.stage.stageName },
+          canary: env.stages[i].canary?.enabled,
+          cacheHitRatio: hitRatioAlarmOf(env.stages[i]),
         }),
     );
     // The API's dashboard: `aws_cloudwatch_dashboard.api`.
@@ -145,16 +187,23 @@ export class ApiObservabilityStack extends ReadableStack {
       stages: this.stages.map((stage, i) => ({
         stageName: stage.stageName,
         accessLogGroupName: accessLogGroupName(apiName, stage.stageName),
-        logMetrics: [this.metricFilters[i].serverErrors, this.metricFilters[i].clientErrors],
+        logMetrics: [this.metricFilters[i].serverErrors, this.metricFilters[i].clientErrors, this.metricFilters[i].throttled],
+        extraWidgets: stageExtraWidgets(apiName, env.region, env.stages[i]),
       })),
-      alarmArns: [...this.alarms.flatMap((a) => a.alarmNames), ...env.stages.flatMap((s) => archiveAlarmNames(archiveStreamName(naming.prefix, s.name)))].map((name) =>
-        arn(location, "cloudwatch", `alarm:${name}`),
-      ),
+      alarmArns: [
+        ...this.alarms.flatMap((a) => a.alarmNames),
+        ...env.stages.flatMap((s) => archiveAlarmNames(archiveStreamName(naming.prefix, s.name))),
+        ...(waf ? wafAlarmNames(waf, env.waf) : []),
+        ...env.logDestinations.flatMap((d) => destinationAlarmNames(splunkStreamName(naming.prefix, d.stage))),
+      ].map((name) => arn(location, "cloudwatch", `alarm:${name}`)),
+      sections: [...(waf ? [wafSection(waf, env.region, env.waf)] : []), ...apiClientsSection(env.region, keyed.map((stage) => ({ stageName: stage.stageName, accessLogGroupName: accessLogGroupName(apiName, stage.stageName) })))],
     });
     this.savedQueries = new SavedQueries(this, "queries", {
       apiName,
       accessLogGroupNames: this.stages.map((stage) => stage.accessLogGroup.name),
       executionLogGroupNames: this.stages.map((stage) => stage.executionLogGroup.name),
+      keyedAccessLogGroupNames: keyed.map((stage) => stage.accessLogGroup.name),
+      canaryAccessLogGroupNames: this.stages.filter((stage) => stage.canaryLogGroups).map((stage) => stage.accessLogGroup.name),
     });
     this.samplingRules = env.stages.flatMap((config, i) =>
       config.tracingEnabled
@@ -176,7 +225,7 @@ export class ApiObservabilityStack extends ReadableStack {
       location,
       bucketName: logArchiveBucketName(env.service, env.name, env.account.id, env.region),
       keyAlias: naming.name("archive"),
-      streamNames: env.stages.map((stage) => streamName(stage.name)),
+      streamNames: [...env.stages.map((stage) => streamName(stage.name)), ...(waf ? [waf.archiveStream] : [])],
       deliveryRoleName: roles.delivery,
       subscriptionRoleName: roles.subscription,
       lifecycle: env.archive.lifecycle,
@@ -208,6 +257,48 @@ export class ApiObservabilityStack extends ReadableStack {
           streamNameReference: this.archiveSubscriptions[i].stream.name,
         }),
     );
+    this.waf = waf
+      ? new EnvironmentWaf(this, "waf", {
+          names: waf,
+          location,
+          settings: env.waf,
+          apiName,
+          stages: this.stages.map((stage) => ({ construct: stage, stageArn: stage.stage.arn })),
+          logs: { retentionInDays: env.logs.retentionDays, kmsKeyArn: this.key.arn, preventDestroy: env.deletionProtection },
+          archive: {
+            archive: this.archive,
+            bucketName: logArchiveBucketName(env.service, env.name, env.account.id, env.region),
+            deliveryRoleName: roles.delivery,
+            bufferingIntervalSeconds: env.archive.bufferingIntervalSeconds,
+            bufferingSizeMiB: env.archive.bufferingSizeMiB,
+            freshnessToleranceSeconds: env.archive.freshnessToleranceSeconds,
+          },
+          topicArn: this.alarmTopic.arn,
+        })
+      : undefined;
+    this.logDestinations =
+      env.logDestinations.length === 0
+        ? undefined
+        : new LogDestinations(this, "log-destinations", {
+            location,
+            namePrefix: naming.prefix,
+            destinations: env.logDestinations,
+            stages: this.stages.map((stage) => ({ construct: stage, stageName: stage.stageName, accessLogGroupName: stage.accessLogGroup.name })),
+            backup: { bucketArn: this.archive.bucket.arn, bucketName: logArchiveBucketName(env.service, env.name, env.account.id, env.region), keyArn: this.archive.key.arn },
+            errorLogs: { retentionInDays: env.logs.retentionDays, kmsKeyArn: this.key.arn, preventDestroy: env.deletionProtection },
+            topicArn: this.alarmTopic.arn,
+            freshnessToleranceSeconds: env.archive.freshnessToleranceSeconds,
+          });
+    if (env.slack) {
+      const names = chatbotNames(naming.prefix, ENVIRONMENT_SLACK_PURPOSE);
+      this.slackChannel = new SlackChannel(this, "alarms-slack", {
+        settings: env.slack,
+        configurationName: names.configuration,
+        roleName: names.role,
+        partition: location.partition,
+        topicArns: [this.alarmTopic.arn],
+      });
+    }
     environmentOutputs(this, env.region);
   }
 }

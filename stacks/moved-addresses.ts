@@ -5,7 +5,8 @@
  *
  * The old names came from the old rule (the construct path joined with `_`: `aws_kms_key.key_key`); the
  * construct ids that were renamed or regrouped at the same time are in `RENAMED_PATHS`, new path -> old path.
- * Data sources hold no state and need no moved block.
+ * Only resources that existed then (`RENAMED_AT`) move: one added since never had an old name, and a move from
+ * an address that never held state would only clutter the plan. Data sources hold no state and need no moved block.
  *
  * When to remove: once every deployment of every stack has applied a plan with these blocks (the plan lists
  * `has moved to` once, then never again), delete this file and its use in `readable-stack.ts`. Until then a
@@ -54,6 +55,44 @@ export const RENAMED_PATHS: readonly (readonly [RegExp, string])[] = [
   [/^trail\/cloudtrail$/, "trail/trail"],
 ];
 
+/** One stage's construct, any stage name: `stage-v1`, `stage-v1-qa`. */
+const STAGE = "stage-[^/]+";
+
+/**
+ * The construct paths (as they are now) of every resource that existed when names changed (issue 14): the
+ * resources of the modules as they were then, for any stage name, method override, subscriber or dashboard
+ * count. A resource at any other path was added later and is named by the new rule from the start.
+ */
+export const RENAMED_AT: readonly RegExp[] = [
+  // environment stacks
+  /^observability\/(key|alias)$/,
+  /^alarms\/(topic|topic-policy|email-\d+|https-\d+)$/,
+  /^api\/(rest-api|deployment)$/,
+  /^api\/dashboard\/(dashboard|\d+)$/,
+  /^queries\/(errors-by-route|one-request|slowest-requests|top-callers)$/,
+  new RegExp(`^${STAGE}/(stage|all-methods|${OVERRIDE_ID})$`),
+  new RegExp(`^${STAGE}/(access-logs|execution-logs|archive/error-logs)/log-group$`),
+  new RegExp(`^${STAGE}/metric-filters/(4xx|5xx)$`),
+  new RegExp(`^${STAGE}/alarms/(5xx-rate|4xx-rate|latency-p90|integration-latency-p90|low-traffic|5xx-count)$`),
+  new RegExp(`^${STAGE}/archive/(stream|subscription|delivery|alarms/(delivery-failed|delivery-late))$`),
+  new RegExp(`^${STAGE}/sampling/rule$`),
+  /^archive\/Default\/(key|alias)$/,
+  /^archive\/(delivery|subscription)\/(role|policy)$/,
+  /^archive\/bucket\/(bucket|lifecycle|ownership|policy|public-access-block|encryption|versioning)$/,
+  // account stacks
+  /^api-gateway\/(account|cloudwatch\/role|cloudwatch\/policy-attachment)$/,
+  /^api-gateway-changes\/(filter|alarm)$/,
+  /^audit\/(key|alias)$/,
+  /^security\/(topic|topic-policy|email-\d+|https-\d+)$/,
+  /^trail\/(cloudtrail|log-group\/log-group|logs\/role|logs\/policy)$/,
+  /^trail\/bucket\/(bucket|lifecycle|ownership|policy|public-access-block|encryption|versioning)$/,
+];
+
+/** Whether a resource at this construct path (ids below the stack, joined with `/`) existed when names changed. */
+export function existedAtRename(path: string): boolean {
+  return RENAMED_AT.some((pattern) => pattern.test(path));
+}
+
 /** The construct path a resource had before issue 14, from its path now. */
 export function legacyPath(path: string): string {
   const renamed = RENAMED_PATHS.find(([pattern]) => pattern.test(path));
@@ -74,9 +113,10 @@ export interface MovedAddress {
   readonly to: string;
 }
 
-/** The moves of a stack's resources, in their order: one per resource whose address changed. */
+/** The moves of a stack's resources, in their order: one per resource that existed then and whose address changed. */
 export function movedAddresses(resources: readonly ResourceAddress[]): MovedAddress[] {
   return resources.flatMap(({ type, ids, name }) => {
+    if (!existedAtRename(ids.join("/"))) return [];
     const from = `${type}.${legacyLogicalId(legacyPath(ids.join("/")).split("/"))}`;
     const to = `${type}.${name}`;
     return from === to ? [] : [{ from, to }];

@@ -19,6 +19,11 @@ function byStage<T>(stages: readonly { readonly stageName: string }[], value: (i
   return Object.fromEntries(stages.map((stage, i) => [stage.stageName, value(i)]));
 }
 
+/** A map output of named resources (usage plans, API keys), by their config name. */
+function byName<T>(named: ReadonlyMap<string, T>, value: (item: T) => string): Record<string, string> {
+  return Object.fromEntries([...named].map(([name, item]) => [name, value(item)]));
+}
+
 /** Environment stacks: stage URLs, where to look (dashboards, log groups), where alarms go, where logs are kept. */
 export function environmentOutputs(stack: ApiObservabilityStack, region: string): TerraformOutput[] {
   const { stages } = stack;
@@ -32,6 +37,17 @@ export function environmentOutputs(stack: ApiObservabilityStack, region: string)
     "execution-log-group-names": { value: byStage(stages, (i) => stages[i].executionLogGroup.name), description: "Execution log group of each stage (API Gateway's own log), by stage name" },
     "alarm-topic-arn": { value: stack.alarmTopic.arn, description: "ARN of the SNS topic every alarm of the environment notifies" },
     "archive-bucket-name": { value: stack.archive.bucket.bucket.bucket, description: "S3 bucket that archives the access logs of every stage (prefix access-logs/stage=<stage>/)" },
+    "usage-plan-ids": { value: byName(stack.usagePlans.plans, (plan) => plan.id), description: "Id of each usage plan, by plan name" },
+    "api-key-ids": {
+      value: byName(stack.apiKeys.keys, (key) => key.id),
+      description: "Id of each API key, by key name (the access log's apiKeyId; the value: aws apigateway get-api-key --include-value --api-key <id>)",
+    },
+    ...(stack.waf === undefined
+      ? {}
+      : {
+          "web-acl-arn": { value: stack.waf.webAcl.arn, description: "ARN of the AWS WAF web ACL in front of every stage (only where WAF is on)" },
+          "waf-log-group-name": { value: stack.waf.logging.logGroup.name, description: "CloudWatch log group of the web ACL's requests (only where WAF is on)" },
+        }),
   });
 }
 

@@ -13,5 +13,5 @@ export function skipTokenCreationStacks(env: NodeJS.ProcessEnv = process.env): v
   const errorsOnly = (target: object, below?: Function): void => {
     if (target instanceof Error) capture.call(Error, target, below);
   };
-  Error.captureStackTrace = Object.assign(errorsOnly, { errorsOnly: true });
+  Error.captureStackTrace = Object.assign(errorsOnly, { errorsOnly: true, original: capture });
 }

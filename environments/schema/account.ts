@@ -9,6 +9,7 @@ import { flag, list, section, text } from "./fields";
 import { explain } from "./issues";
 import { notificationsSchema } from "./notifications";
 import { regionQuotasSchema } from "./quotas";
+import { slackChannelSchema } from "./slack";
 import { stateBackendSchema } from "./state-backend";
 import { tagged } from "./tagged";
 import { trailSchema } from "./trail";
@@ -112,6 +113,8 @@ export const accountSchema = section(
     deployerPrincipals: list(z.string({ error: explain("is not a string", ANY_DEPLOYERS_ALLOWED) }), "is not a list", `a list of ${ANY_DEPLOYERS_ALLOWED}`).default([]),
     /** Per-region service quotas the account's environments count against, where they differ from AWS's defaults. @default AWS's defaults */
     quotas: regionQuotasSchema,
+    /** A Slack channel for the security topic, through AWS Chatbot (home region only, like the topic). @default off */
+    slack: slackChannelSchema,
   },
   "is not an account",
   "an AccountConfig { name, id, production }",

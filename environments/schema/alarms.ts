@@ -5,8 +5,9 @@
  * present and `datapointsToAlarm` is set (to `evaluationPeriods` unless given).
  */
 import { z } from "zod";
-import { CLOUDWATCH_PERIODS, isCloudWatchPeriod, MAX_EVALUATION_SECONDS, METRIC_RESOLUTION_SECONDS } from "../../aws/limits";
+import { MAX_EVALUATION_SECONDS, METRIC_RESOLUTION_SECONDS } from "../../aws/limits";
 import { flag, numberIn, rule, section, withRules } from "./fields";
+import { alarmPeriodSeconds } from "./alarm-period";
 import { explain, issue } from "./issues";
 
 /**
@@ -16,17 +17,8 @@ import { explain, issue } from "./issues";
 export const ALARM_KINDS = ["serverErrorRate", "clientErrorRate", "latency", "integrationLatency", "lowTraffic", "serverErrorCount"] as const;
 export type AlarmKind = (typeof ALARM_KINDS)[number];
 
-const NOT_WHOLE_SECONDS = explain("is not a whole number of seconds", CLOUDWATCH_PERIODS);
-
 /** PutMetricAlarm `Period`: 10, 20, 30 or a multiple of 60; API Gateway's metrics come once a minute. */
-const periodSeconds = z
-  .number({ error: NOT_WHOLE_SECONDS })
-  .int({ error: NOT_WHOLE_SECONDS, abort: true })
-  .positive({ error: NOT_WHOLE_SECONDS, abort: true })
-  .refine(isCloudWatchPeriod, { error: explain("is not a period CloudWatch accepts", CLOUDWATCH_PERIODS), abort: true })
-  .refine((seconds) => seconds >= METRIC_RESOLUTION_SECONDS, {
-    error: explain("is finer than the one-minute resolution of the metric, so the alarm would lack data", "60 or a multiple of 60"),
-  });
+const periodSeconds = alarmPeriodSeconds();
 
 /** At most a day of one-minute periods (PutMetricAlarm: `Period` x `EvaluationPeriods` <= 86400 s). */
 const evaluationPeriods = numberIn(1, MAX_EVALUATION_SECONDS / METRIC_RESOLUTION_SECONDS, { integer: true });

@@ -8,6 +8,8 @@
 import { z } from "zod";
 import { CACHE_CLUSTER_SIZES, type CacheClusterSize, LOGGING_LEVELS, type LoggingLevel, MAX_CACHE_TTL_SECONDS } from "../../aws/api-gateway";
 import { operationKey } from "../openapi";
+import { hitRatioAlarmSchema } from "./cache-alarm";
+import { canarySchema } from "./canary";
 import { duplicates, flag, list, numberIn, oneOf, rule, section, text, withRules } from "./fields";
 import { explain, issue } from "./issues";
 
@@ -61,9 +63,14 @@ const cachingSchema = section(
     clusterSize: oneOf(CACHE_CLUSTER_SIZES, "is not a cache cluster size API Gateway offers").default("0.5"),
     /** Time to live of a cached response, 0..3600 seconds. @default 300 */
     ttlSeconds: numberIn(0, MAX_CACHE_TTL_SECONDS, { integer: true }).default(300),
+    /**
+     * The alarm on the cache's hit ratio, created where the cache caches at least one method.
+     * @default { enabled: true, threshold: 0.5, periodSeconds: 300, evaluationPeriods: 3, datapointsToAlarm: 3 }
+     */
+    hitRatioAlarm: hitRatioAlarmSchema,
   },
   "is not a cache setting",
-  "{ enabled?, clusterSize?, ttlSeconds? }",
+  "{ enabled?, clusterSize?, ttlSeconds?, hitRatioAlarm? }",
 ).prefault({});
 
 /** `"GET /pets/{petId}"`: an HTTP method, white space, a resource path. */
@@ -111,8 +118,10 @@ const stageFields = section(
     tracingEnabled: flag().default(true),
     /** @default { burstLimit: 100, rateLimit: 50 } */
     throttling: stageThrottlingSchema,
-    /** @default caching disabled: { enabled: false, clusterSize: "0.5", ttlSeconds: 300 } */
+    /** @default caching disabled: { enabled: false, clusterSize: "0.5", ttlSeconds: 300, hitRatioAlarm: its defaults } */
     caching: cachingSchema,
+    /** A canary release on the stage. @default no canary: { enabled: false, percentTraffic: 10, stageVariableOverrides: {}, useStageCache: false } */
+    canary: canarySchema,
     /** Methods whose settings differ from the stage's. @default none */
     methodOverrides: list(overrideFields, "is not a list", "a list of method overrides").default([]),
   },
@@ -159,11 +168,18 @@ const cachesGetsOnly = rule<InheritedStage>(["methodOverrides"], ({ methodOverri
   ),
 );
 
+/** A canary that uses the stage cache needs one: "The cache is not available for the canary release until API caching is enabled". */
+const canaryCacheNeedsCluster = rule<InheritedStage>(["canary", "caching.enabled"], ({ canary, caching }) =>
+  canary.enabled && canary.useStageCache && !caching.enabled
+    ? [issue("canary.useStageCache", true, "needs the stage cache cluster", "caching.enabled true, or useStageCache false")]
+    : [],
+);
+
 /**
  * One stage. Its rules run on the stage with inheritance applied (so after every field parsed): a rule's
  * issue stops no transform, and the environment's rules always see stages of the parsed shape.
  */
-export const stageSchema = withRules(inheritedStage, [oneOverridePerMethod, cachesGetsOnly]);
+export const stageSchema = withRules(inheritedStage, [oneOverridePerMethod, cachesGetsOnly, canaryCacheNeedsCluster]);
 
 const NO_STAGES = explain("must list at least one stage", "a non-empty list of stages");
 
@@ -180,3 +196,4 @@ export type MethodOverrideInput = z.input<typeof overrideFields>;
 export type MethodOverride = StageConfig["methodOverrides"][number];
 export type Throttling = StageConfig["throttling"];
 export type Caching = StageConfig["caching"];
+export type StageCanary = StageConfig["canary"];

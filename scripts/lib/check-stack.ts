@@ -108,7 +108,7 @@ export function checkStacks(outdir: string, opts: CheckStacksOptions = {}): Prom
 }
 
 /** Parses a `-json` command's output; no JSON at all means terraform itself failed, which is thrown. */
-function parseJson(run: RunResult, command: string): any {
+export function parseJson(run: RunResult, command: string): any {
   try {
     return JSON.parse(run.stdout);
   } catch {
@@ -117,7 +117,7 @@ function parseJson(run: RunResult, command: string): any {
 }
 
 /** A failed command's errors, one per line, with where they are. */
-function errorsOf(diagnostics: readonly Diagnostic[], run: RunResult): string {
+export function errorsOf(diagnostics: readonly Diagnostic[], run: RunResult): string {
   const errors = diagnostics.filter((d) => d.severity === "error").map((d) => `${d.summary}: ${d.detail ?? ""} (${d.range ?? d.address ?? "?"})`);
   return [...errors, run.stderr].filter(Boolean).join("\n");
 }

@@ -111,6 +111,7 @@ export const JSON_DOCUMENTS: Readonly<Record<string, readonly string[]>> = {
   aws_sns_topic_policy: ["policy"],
   aws_kms_key: ["policy"],
   aws_cloudwatch_log_resource_policy: ["policy_document"],
+  aws_wafv2_web_acl: ["rule_json"],
 };
 
 /** The value of a quoted HCL string without interpolations, or `undefined`. */

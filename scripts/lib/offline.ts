@@ -9,6 +9,20 @@ import * as path from "path";
 /** Terraform merges files named `override.tf` or `*_override.tf` into the config; any other name duplicates blocks. */
 export const OFFLINE_OVERRIDE_FILE = "zz_offline_override.tf";
 
+/** The override's provider block: mock credentials, no calls to AWS before planning, no account pin. */
+export function offlineProviderHcl(): string {
+  return `provider "aws" {
+  access_key                  = "mock-access-key"
+  secret_key                  = "mock-secret-key"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+
+  allowed_account_ids = null
+}
+`;
+}
+
 /**
  * Makes a copy of a stack plan offline. It merges into the stack's single, alias-less `provider "aws"`
  * (an override must name the same alias): `default_tags` and `region` stay as synthesized. Setting
@@ -20,16 +34,7 @@ terraform {
   backend "local" {}
 }
 
-provider "aws" {
-  access_key                  = "mock-access-key"
-  secret_key                  = "mock-secret-key"
-  skip_credentials_validation = true
-  skip_requesting_account_id  = true
-  skip_metadata_api_check     = true
-
-  allowed_account_ids = null
-}
-`;
+` + offlineProviderHcl();
 
 /** Writes the offline override into `dir` (a copy of a stack, never the synthesized one) and returns its path. */
 export function writeOfflineOverride(dir: string): string {

@@ -326,8 +326,9 @@ describe("IAM (IAM API Reference, CreateRole and PutRolePolicy; IAM User Guide, 
 
 // ----------------------------------------------------------------------------------------------------
 describe("Kinesis Data Firehose (Amazon Data Firehose API Reference, CreateDeliveryStream; Developer Guide, \"Custom Prefixes for Amazon S3 Objects\")", () => {
-  it("DeliveryStreamName 1..64 of [a-zA-Z0-9_.-], FileExtension ^$|\\.[0-9a-z!\\-_.*'()]+, buffering 1..128 MiB and 0..900 s: every emitted stream", () => {
-    for (const stream of resources("aws_kinesis_firehose_delivery_stream")) {
+  it("DeliveryStreamName 1..64 of [a-zA-Z0-9_.-], FileExtension ^$|\\.[0-9a-z!\\-_.*'()]+, buffering 1..128 MiB and 0..900 s: every emitted stream to S3", () => {
+    // Splunk streams (SplunkBufferingHints: 0..60 s, 1..5 MiB) are checked in log-destinations-and-chatbot.test.ts.
+    for (const stream of resources("aws_kinesis_firehose_delivery_stream").filter((s) => s.destination === "extended_s3")) {
       const s3 = stream.extended_s3_configuration;
       expect({
         stream: stream.name,
@@ -341,7 +342,8 @@ describe("Kinesis Data Firehose (Amazon Data Firehose API Reference, CreateDeliv
 
   it("Semantic rules: ErrorOutputPrefix is required when Prefix has expressions and must use !{firehose:error-output-type}, which Prefix can't: every emitted stream", () => {
     for (const stream of resources("aws_kinesis_firehose_delivery_stream")) {
-      const s3 = stream.extended_s3_configuration;
+      // A Splunk stream's S3 backup follows the same rules.
+      const s3 = stream.extended_s3_configuration ?? stream.splunk_configuration.s3_configuration;
       expect({ stream: stream.name, problems: firehosePrefixProblems(s3.prefix, s3.error_output_prefix) }).toEqual({ stream: stream.name, problems: [] });
     }
   });

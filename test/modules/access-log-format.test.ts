@@ -13,7 +13,7 @@ describe("access log format", () => {
 
   it.each([
     ["correlation", ["requestId", "extendedRequestId", "xrayTraceId"]],
-    ["who", ["ip", "caller", "user", "userAgent"]],
+    ["who", ["ip", "caller", "user", "userAgent", "apiKeyId"]],
     ["what", ["httpMethod", "resourcePath", "protocol"]],
     ["outcome", ["status", "responseLength", "errorMessage", "integrationStatus", "integrationError"]],
     ["timing", ["requestTime", "responseLatency", "integrationLatency"]],
@@ -28,6 +28,8 @@ describe("access log format", () => {
     expect(raw.ip).toBe("$context.identity.sourceIp");
     expect(raw.integrationLatency).toBe("$context.integration.latency");
     expect(raw.xrayTraceId).toBe("$context.xrayTraceId");
+    // The API key's id (never its value): which client of a usage plan called.
+    expect(raw.apiKeyId).toBe("$context.identity.apiKeyId");
   });
 
   it("contains $context.requestId, without which API Gateway rejects the format", () => {

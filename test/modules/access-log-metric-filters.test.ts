@@ -21,7 +21,18 @@ describe("AccessLogMetricFilters", () => {
   it("counts 4xx responses too", () => {
     const fourXx = all(s, "aws_cloudwatch_log_metric_filter").find((f) => f.pattern === '{ $.status = "4*" }');
     expect(fourXx.metric_transformation).toMatchObject({ name: "4xxResponses", dimensions: { Stage: "$.stage" } });
-    expect(all(s, "aws_cloudwatch_log_metric_filter")).toHaveLength(2);
+    expect(all(s, "aws_cloudwatch_log_metric_filter")).toHaveLength(3);
+  });
+
+  it("GIVEN a stage WHEN throttling or a usage plan quota refuses a request THEN its 429 is counted (API Gateway publishes no metric of it)", () => {
+    expect(s.json).toHaveResourceWithProperties(CloudwatchLogMetricFilter, {
+      name: "orders-api-dev-dev-429-responses",
+      pattern: '{ $.status = "429" }',
+      metric_transformation: { namespace: "orders-api-dev/AccessLogs", name: "429Responses", value: "1", unit: "Count", dimensions: { Stage: "$.stage" } },
+    });
+    expect(filters.throttled).toEqual({ namespace: "orders-api-dev/AccessLogs", metricName: "429Responses", dimensions: { Stage: "dev" } });
+    // The 429 filter matches 429 only, not every 4xx.
+    expect(statusFilterPattern("429")).not.toContain("*");
   });
 
   it("exposes the metrics alarms and dashboards read", () => {

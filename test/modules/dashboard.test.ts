@@ -273,6 +273,40 @@ describe("ApiDashboard at scale (CloudWatch: \"Dashboard Body Structure and Synt
   });
 });
 
+describe("ApiDashboard sections and a stage's extra widgets", () => {
+  const waf = metricWidget({ title: "WAF: blocked requests", region: "eu-west-1", width: 12, lines: [metricLine({ namespace: "AWS/WAFV2", metricName: "BlockedRequests", dimensions: { WebACL: "orders-api-prod", Region: "eu-west-1", Rule: "ALL" } }, { stat: "Sum" })] });
+  const cache = metricWidget({ title: "v1: cache hits", region: "eu-west-1", width: 12, lines: [metricLine({ namespace: "AWS/ApiGateway", metricName: "CacheHitCount", dimensions: { ApiName: "orders-api-prod", Stage: "v1" } }, { stat: "Sum" })] });
+  const withExtras: ApiDashboardProps = {
+    ...props,
+    stages: props.stages.map((s) => (s.stageName === "v1" ? { ...s, extraWidgets: [cache] } : s)),
+    sections: [{ title: "WAF", widgets: [waf] }],
+  };
+  const [page] = dashboardPages(withExtras);
+  const titles = page.body.widgets.map((w) => ("title" in w.properties ? w.properties.title : "markdown" in w.properties ? w.properties.markdown : undefined));
+
+  it("GIVEN a section THEN it is a row of its own, headed by its title, after the overview and before the stages", () => {
+    const heading = titles.indexOf("## WAF");
+    expect(heading).toBeGreaterThan(titles.findIndex((t) => String(t).startsWith("Top failing routes")));
+    expect(titles[heading + 1]).toBe("WAF: blocked requests");
+    expect(titles.indexOf("## Stage v1")).toBeGreaterThan(heading + 1);
+    const y = (i: number) => page.body.widgets[i].y;
+    expect(y(heading)).toBeGreaterThan(y(heading - 1));
+    expect(y(titles.indexOf("## Stage v1"))).toBeGreaterThan(y(heading + 1));
+  });
+
+  it("GIVEN a stage's extra widget THEN it ends that stage's row only", () => {
+    const v1 = titles.indexOf("## Stage v1");
+    const v2 = titles.indexOf("## Stage v2");
+    expect(titles.indexOf("v1: cache hits")).toBeGreaterThan(v1);
+    expect(titles.indexOf("v1: cache hits")).toBeLessThan(v2);
+    expect(titles.filter((t) => t === "v1: cache hits")).toHaveLength(1);
+  });
+
+  it("GIVEN neither THEN the dashboard is the one it was before", () => {
+    expect(dashboardPages({ ...props, sections: [], stages: props.stages.map((s) => ({ ...s, extraWidgets: [] })) })).toEqual(dashboardPages(props));
+  });
+});
+
 describe("layout", () => {
   it("wraps a row that is wider than the grid", () => {
     const placed = layout([[textWidget("a", 16), textWidget("b", 16)], [textWidget("c", 24)]]);

@@ -41,11 +41,15 @@ describe("OpenApiRestApi's definition file", () => {
     shipped = synthesize(ORDERS_DEFINITION_FILE);
     changed = synthesize(changedDefinition());
   });
-  const assetPath = (api: any) => /^\$\{file\("(.+)"\)\}$/.exec(api.body)?.[1] ?? "";
+  const assetPath = (api: any) => /^\$\{file\("\$\{path\.module\}\/(.+)"\)\}$/.exec(api.body)?.[1] ?? "";
 
   it("ships at assets/<construct>/<file name>, the same path whatever the content", () => {
     expect(assetPath(shipped.api)).toMatch(/^assets\/[A-Za-z0-9_-]+\/orders\.openapi\.json$/);
     expect(assetPath(changed.api)).toBe(assetPath(shipped.api));
+  });
+
+  it("reads it relative to the stack's folder (path.module), so the stack also works as a child module", () => {
+    expect(shipped.api.body).toBe(`\${file("\${path.module}/${assetPath(shipped.api)}")}`);
   });
 
   it("writes each content to that path", () => {

@@ -14,7 +14,7 @@ describe("OpenApiRestApi", () => {
       put_rest_api_mode: "overwrite",
       endpoint_configuration: { types: ["REGIONAL"] },
     });
-    expect(only(s, "aws_api_gateway_rest_api").body).toMatch(/^\$\{file\("assets\/.+\/orders\.openapi\.json"\)\}$/);
+    expect(only(s, "aws_api_gateway_rest_api").body).toMatch(/^\$\{file\("\$\{path\.module\}\/assets\/.+\/orders\.openapi\.json"\)\}$/);
   });
 
   it("redeploys on a hash of the definition, creating the new deployment first", () => {

@@ -72,10 +72,10 @@ describe.each(stacks.map((s) => [s.name, s] as const))("stack %s", (_name, { ren
     if (shipped.includes("aws_cloudwatch_dashboard")) expect(shipped).toMatch(/^ {2}dashboard_body = jsonencode\(\{$/m);
   });
 
-  it("reads shipped files from stable paths, without a content hash (assets/<construct>/<file name>)", () => {
+  it("reads shipped files from stable paths in the stack's own folder, without a content hash (${path.module}/assets/<construct>/<file name>)", () => {
     const files = [...shipped.matchAll(/file\("([^"]+)"\)/g)].map((m) => m[1]);
     if (shipped.includes("aws_api_gateway_rest_api")) expect(files.length).toBeGreaterThan(0);
-    for (const file of files) expect(file).toMatch(/^assets\/[A-Za-z0-9_-]+\/[^/]+$/);
+    for (const file of files) expect(file).toMatch(/^\$\{path\.module\}\/assets\/[A-Za-z0-9_-]+\/[^/]+$/);
   });
 
   it("keeps every block and every attribute: the repairs only move and separate them, unwrap and encode", () => {

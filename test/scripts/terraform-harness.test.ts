@@ -13,47 +13,7 @@ import { runTerraform } from "../../scripts/lib/run-terraform";
 import { runOnStacks } from "../../scripts/lib/stack-runner";
 import { findTerraform } from "../../scripts/lib/terraform-binary";
 import { terraformEnv } from "../../scripts/lib/terraform-env";
-import { writeStack } from "../support/hand-written-stack";
-
-const SAMPLE = `terraform {
-  required_providers {
-    aws = {
-      source  = "hashicorp/aws"
-      version = "5.100.0"
-    }
-  }
-  backend "s3" {
-    bucket = "state"
-    key    = "sample.tfstate"
-    region = "eu-west-1"
-  }
-}
-
-provider "aws" {
-  region              = "eu-west-1"
-  allowed_account_ids = ["111111111111"]
-  default_tags {
-    tags = {
-      service = "sample"
-    }
-  }
-}
-
-resource "aws_cloudwatch_log_group" "sample" {
-  name              = "sample-logs"
-  retention_in_days = 7
-}
-`;
-
-const UNFORMATTED = SAMPLE.replace('name              = "sample-logs"', 'name = "sample-logs"');
-
-/** `acl` on `aws_s3_bucket` is deprecated in provider 5.x: a warning, not an error. */
-const DEPRECATED = `${SAMPLE}
-resource "aws_s3_bucket" "old" {
-  bucket = "old-style"
-  acl    = "private"
-}
-`;
+import { DEPRECATED, SAMPLE, UNFORMATTED, writeStack } from "../support/hand-written-stack";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "terraform-harness-"));
 const outdir = path.join(work, "cdktf.out");

@@ -24,6 +24,10 @@ describe("GIVEN the shipped environments", () => {
   it("THEN each stream's error log group is kept for the environment's retention and encrypted with its key", () => {
     const errorGroups = (s: any) => values(s, "aws_cloudwatch_log_group").filter((g) => g.name.startsWith("/aws/kinesisfirehose/"));
     expect(errorGroups(dev).map((g) => [g.name, g.retention_in_days, g.kms_key_id])).toEqual([["/aws/kinesisfirehose/orders-api-dev-archive-dev", 14, "${aws_kms_key.observability.arn}"]]);
-    expect(errorGroups(prod).map((g) => g.name).sort()).toEqual(["/aws/kinesisfirehose/orders-api-prod-archive-v1", "/aws/kinesisfirehose/orders-api-prod-archive-v2"]);
+    expect(errorGroups(prod).map((g) => g.name).sort()).toEqual([
+      "/aws/kinesisfirehose/orders-api-prod-archive-v1",
+      "/aws/kinesisfirehose/orders-api-prod-archive-v2",
+      "/aws/kinesisfirehose/orders-api-prod-waf-archive",
+    ]);
   });
 });

@@ -25,13 +25,18 @@ describe("archive and trail wiring", () => {
     expect(values(dev, "aws_s3_bucket").map((b) => b.bucket)).toEqual(["orders-api-dev-log-archive-111111111111-eu-west-1"]);
   });
 
-  it("subscribes every stage's access log group to its own stream", () => {
+  it("subscribes every stage's access log group to its own stream, and staging's v1 to Splunk as well (logDestinations)", () => {
     const filters = values(staging, "aws_cloudwatch_log_subscription_filter");
-    expect(filters.map((f) => f.log_group_name).sort()).toEqual([
-      "${aws_cloudwatch_log_group.stage_v1_access_logs.name}",
-      "${aws_cloudwatch_log_group.stage_v1_qa_access_logs.name}",
+    expect(filters.map((f) => [f.log_group_name, f.destination_arn]).sort()).toEqual([
+      ["${aws_cloudwatch_log_group.stage_v1_access_logs.name}", "${aws_kinesis_firehose_delivery_stream.stage_v1_archive.arn}"],
+      ["${aws_cloudwatch_log_group.stage_v1_access_logs.name}", "${aws_kinesis_firehose_delivery_stream.stage_v1_splunk.arn}"],
+      ["${aws_cloudwatch_log_group.stage_v1_qa_access_logs.name}", "${aws_kinesis_firehose_delivery_stream.stage_v1_qa_archive.arn}"],
     ]);
-    expect(values(staging, "aws_kinesis_firehose_delivery_stream").map((s) => s.name).sort()).toEqual(["orders-api-staging-archive-v1", "orders-api-staging-archive-v1-qa"]);
+    expect(values(staging, "aws_kinesis_firehose_delivery_stream").map((s) => s.name).sort()).toEqual([
+      "orders-api-staging-archive-v1",
+      "orders-api-staging-archive-v1-qa",
+      "orders-api-staging-splunk-v1",
+    ]);
   });
 
   it("uses the environment's archive settings", () => {

@@ -11,7 +11,7 @@ import { ReadableStack, TERRAFORM_REQUIRED_VERSION, withRequiredVersion } from "
 import { withEnv } from "../support/environments";
 import { synthesizeRegistry } from "../support/registry";
 
-const ENVIRONMENT_OUTPUTS = ["access_log_group_names", "alarm_topic_arn", "archive_bucket_name", "dashboard_urls", "execution_log_group_names", "invoke_urls"];
+const ENVIRONMENT_OUTPUTS = ["access_log_group_names", "alarm_topic_arn", "api_key_ids", "archive_bucket_name", "dashboard_urls", "execution_log_group_names", "invoke_urls", "usage_plan_ids"];
 const outputsOf = (s: any): Record<string, { value: unknown; description?: string }> => s.output ?? {};
 
 describe("GIVEN the shipped stacks", () => {
@@ -31,7 +31,10 @@ describe("GIVEN the shipped stacks", () => {
   it("THEN each environment stack outputs its stages' URLs and log groups, its dashboards, its alarm topic and its archive, by reference", () => {
     for (const env of app.envs) {
       const outputs = outputsOf(app.json(env.name));
-      expect(Object.keys(outputs).sort()).toEqual(ENVIRONMENT_OUTPUTS);
+      // The web ACL's, only where WAF is on (by default in production).
+      const waf = env.waf.enabled ?? env.tier === "production";
+      expect(Object.keys(outputs).sort()).toEqual([...ENVIRONMENT_OUTPUTS, ...(waf ? ["waf_log_group_name", "web_acl_arn"] : [])].sort());
+      if (waf) expect([outputs.web_acl_arn.value, outputs.waf_log_group_name.value]).toEqual(["${aws_wafv2_web_acl.waf.arn}", "${aws_cloudwatch_log_group.waf.name}"]);
       const stages = env.stages.map((s) => s.name).sort();
       for (const perStage of ["invoke_urls", "access_log_group_names", "execution_log_group_names"]) expect(Object.keys(outputs[perStage].value as object).sort()).toEqual(stages);
       expect(Object.values(outputs.invoke_urls.value as object)).toEqual(env.stages.map(() => expect.stringMatching(/^\$\{aws_api_gateway_stage\.stage_[a-z0-9_]+\.invoke_url\}$/)));
@@ -40,6 +43,10 @@ describe("GIVEN the shipped stacks", () => {
       expect(outputs.dashboard_urls.value).toEqual({
         [`${env.service}-${env.name}`]: `https://console.aws.amazon.com/cloudwatch/home?region=${env.region}#dashboards:name=\${aws_cloudwatch_dashboard.api.dashboard_name}`,
       });
+      // Ids only, by config name: a key's value is never an output.
+      const snake = (name: string) => name.replace(/-/g, "_");
+      expect(outputs.usage_plan_ids.value).toEqual(Object.fromEntries(env.usagePlans.map((p) => [p.name, `\${aws_api_gateway_usage_plan.${snake(p.name)}.id}`])));
+      expect(outputs.api_key_ids.value).toEqual(Object.fromEntries(env.apiKeys.map((k) => [k.name, `\${aws_api_gateway_api_key.${snake(k.name)}.id}`])));
     }
   });
 

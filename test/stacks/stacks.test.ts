@@ -40,8 +40,8 @@ describe("stacks", () => {
     expect(retention(prod)).toEqual(new Set([365]));
     const protectedGroups = (s: any) => Object.values(s.resource.aws_cloudwatch_log_group).filter((g: any) => g.lifecycle?.prevent_destroy);
     expect(protectedGroups(dev)).toHaveLength(0);
-    // Per stage: access and execution logs, and the archive stream's Firehose error log.
-    expect(protectedGroups(prod)).toHaveLength(6);
+    // Per stage: access and execution logs, and the archive stream's Firehose error log; the WAF log and its stream's error log.
+    expect(protectedGroups(prod)).toHaveLength(8);
   });
 
   it("names resources in snake_case by what they are, without hash suffixes (stacks/logical-names.ts)", () => {
@@ -78,11 +78,13 @@ describe("observability per environment", () => {
     ]);
   });
 
-  it("counts 5xx and 4xx from every stage's access log group", () => {
+  it("counts 5xx, 4xx and 429 from every stage's access log group", () => {
     const filters = Object.values(prod.resource.aws_cloudwatch_log_metric_filter) as any[];
     expect(filters.map((f) => f.log_group_name).sort()).toEqual([
       "${aws_cloudwatch_log_group.stage_v1_access_logs.name}",
       "${aws_cloudwatch_log_group.stage_v1_access_logs.name}",
+      "${aws_cloudwatch_log_group.stage_v1_access_logs.name}",
+      "${aws_cloudwatch_log_group.stage_v2_access_logs.name}",
       "${aws_cloudwatch_log_group.stage_v2_access_logs.name}",
       "${aws_cloudwatch_log_group.stage_v2_access_logs.name}",
     ]);
@@ -96,6 +98,7 @@ describe("observability per environment", () => {
   });
 
   it("saves the Logs Insights queries once per environment", () => {
-    expect(Object.keys(staging.resource.aws_cloudwatch_query_definition)).toHaveLength(4);
+    // top_clients: usage plans cover staging's stages; canary_vs_base: a stage has a canary.
+    expect(Object.keys(staging.resource.aws_cloudwatch_query_definition).sort()).toEqual(["canary_vs_base", "errors_by_route", "one_request", "slowest_requests", "top_callers", "top_clients"]);
   });
 });

@@ -2,9 +2,14 @@
 import { skipTokenCreationStacks } from "../../stacks/token-creation-stacks";
 
 describe("token creation stacks", () => {
-  const original = Error.captureStackTrace;
-  afterEach(() => {
+  // The tests' setup (test/setup.ts) switched it on, as the app does: each test starts from Node's own.
+  const installed = Error.captureStackTrace;
+  const original = (installed as { original?: typeof Error.captureStackTrace }).original ?? installed;
+  beforeEach(() => {
     Error.captureStackTrace = original;
+  });
+  afterAll(() => {
+    Error.captureStackTrace = installed;
   });
 
   it("GIVEN the switch THEN a plain object gets no trace, and an Error still does", () => {

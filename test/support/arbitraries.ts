@@ -202,7 +202,8 @@ function obeyCrossFieldRules(env: any): any {
 
 /** Environment configs: half of them valid throughout, half with broken values mixed in. */
 export function arbitraryEnvironment(): fc.Arbitrary<EnvironmentInput> {
-  const withApi = (fields: object) => ({ ...fields, api: ORDERS_API }) as unknown as EnvironmentInput;
+  // The sample API's writes require an API key: a usage plan without stages covers every generated stage.
+  const withApi = (fields: object) => ({ ...fields, api: ORDERS_API, usagePlans: [{ name: "clients" }] }) as unknown as EnvironmentInput;
   return fc.oneof(generators(false).map(obeyCrossFieldRules).map(withApi), generators(true).map(withApi));
 }
 

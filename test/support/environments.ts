@@ -7,11 +7,14 @@ export function withEnv(name: "dev" | "staging" | "prod", changes: Record<string
   return { ...ENVIRONMENTS[name], ...changes } as EnvironmentInput;
 }
 
-/** A shipped environment whose first stage has fields replaced. */
+/** A shipped environment whose first stage has fields replaced; a renamed stage keeps its log destinations. */
 export function withStage(name: "dev" | "staging" | "prod", changes: Record<string, unknown>, index = 0): EnvironmentInput {
   const env = ENVIRONMENTS[name];
   const stages = env.stages.map((s, i) => (i === index ? ({ ...s, ...changes } as StageInput) : s));
-  return { ...env, stages };
+  const from = env.stages[index].name;
+  const to = typeof changes.name === "string" ? changes.name : from;
+  const logDestinations = env.logDestinations?.map((d) => (d.stage === from ? { ...d, stage: to } : d));
+  return { ...env, stages, ...(logDestinations === undefined ? {} : { logDestinations }) };
 }
 
 /** The message of the `ConfigValidationError` a config is rejected with; fails the test when it is accepted. */

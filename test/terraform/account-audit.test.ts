@@ -12,7 +12,8 @@ import { accountSchema } from "../../environments/schema/account";
 import type { AccountConfig } from "../../environments/types";
 import { controlPlaneChangePattern } from "../../aws/control-plane-pattern";
 import { repairAndFormatStacks } from "../../scripts/lib/synth";
-import { checkStacks, type StackCheck } from "../../scripts/lib/check-stack";
+import type { StackCheck } from "../../scripts/lib/check-stack";
+import { checkStacksTogether } from "../../scripts/lib/check-together";
 import { findTerraform } from "../../scripts/lib/terraform-binary";
 import { AccountStack } from "../../stacks/account-stack";
 import { plannedAddresses, plannedResources } from "../support/checks/terraform";
@@ -25,7 +26,7 @@ const base = ENVIRONMENTS.dev.account;
 const twoRegions: AccountConfig = { ...base, cloudTrail: { mode: "dedicated", homeRegion: "eu-west-1" }, deployerPrincipals: ["github-deploy", "arn:aws:iam::111111111111:role/ci/*"] };
 const orgTrail: AccountConfig = { ...base, name: "org", id: "333333333333", cloudTrail: { mode: "existing", logGroupName: "aws-controltower/CloudTrailLogs" } };
 
-/** The stacks whose planned values are asserted (reading them starts the provider once more); of the others, the planned addresses. */
+/** The stacks whose planned values are asserted; of the others, the planned addresses. */
 const READ_VALUES = ["account-nonprod-eu-west-1", "account-org-eu-west-1"];
 
 const checkOf = (stack: string): StackCheck => checks.find((c) => c.stack === stack)!;
@@ -46,7 +47,7 @@ beforeAll(async () => {
     else process.env.SYNTH_HCL_OUTPUT = previous;
   }
   await repairAndFormatStacks(outdir, "fast");
-  checks = await checkStacks(outdir, { workRoot: path.join(work, "terraform"), values: READ_VALUES });
+  checks = await checkStacksTogether(outdir, { workRoot: path.join(work, "terraform"), values: READ_VALUES });
 }, 600_000);
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));

@@ -7,7 +7,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { checkStacks, type StackCheck } from "../../scripts/lib/check-stack";
+import type { StackCheck } from "../../scripts/lib/check-stack";
+import { checkStacksTogether } from "../../scripts/lib/check-together";
 import { deployOrder } from "../../scripts/lib/deploy-order";
 import { readManifest, synthesizedStacks } from "../../scripts/lib/manifest";
 import { findTerraform } from "../../scripts/lib/terraform-binary";
@@ -26,7 +27,7 @@ let checks: StackCheck[] = [];
 beforeAll(async () => {
   findTerraform(); // a missing terraform fails here with how to install it
   await synthRegistryHcl(WITH_EXTRA_ENVIRONMENT, outdir);
-  checks = await checkStacks(outdir, { stacks: NEW_STACKS, workRoot: path.join(work, "terraform"), values: false });
+  checks = await checkStacksTogether(outdir, { stacks: NEW_STACKS, workRoot: path.join(work, "terraform"), values: false });
 }, 600_000);
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));

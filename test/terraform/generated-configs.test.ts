@@ -14,7 +14,8 @@ import type { Environment, EnvironmentInput } from "../../environments/types";
 import { checkEnvironment } from "../../environments/validate";
 import { loadEnvironments } from "../../environments";
 import { buildStacks } from "../../stacks/app";
-import { checkStacks, type StackCheck } from "../../scripts/lib/check-stack";
+import type { StackCheck } from "../../scripts/lib/check-stack";
+import { checkStacksTogether } from "../../scripts/lib/check-together";
 import { synthesizedStacks } from "../../scripts/lib/manifest";
 import { repairAndFormatStacks, repairStacks, terraformFmt } from "../../scripts/lib/synth";
 import { arbitraryEnvironment } from "../support/arbitraries";
@@ -58,7 +59,7 @@ beforeAll(async () => {
   declined = [...(await repairAndFormatStacks(outdir, "fast")).byTerraformFmt];
   // Validation only: a generated config may read its secrets from SSM parameters (data sources), which a plan
   // reads from AWS and an offline plan cannot.
-  checks = await checkStacks(outdir, { workRoot: path.join(work, "terraform"), plan: false });
+  checks = await checkStacksTogether(outdir, { workRoot: path.join(work, "terraform"), plan: false });
 }, 600_000);
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));

@@ -1,13 +1,16 @@
 /**
  * Every stack's synthesized HCL passes `terraform fmt -check`, Terraform's validation (zero errors, zero
  * warnings) and an offline `terraform plan` against the real AWS provider. Synthesis runs the way
- * `npm run synth` does (`npm test` compiles first), once per test run (test/support/shared-stacks.ts).
+ * `npm run synth` does (`npm test` compiles first), once per test run (test/support/shared-stacks.ts). The
+ * stacks are planned together, as modules of one configuration (scripts/lib/check-together.ts); `npm run
+ * plan` plans each one as its own root (test/scripts/plan.test.ts, test/terraform/cdktf-cli.test.ts).
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ENVIRONMENTS } from "../../environments";
-import { checkStacks, type StackCheck } from "../../scripts/lib/check-stack";
+import type { StackCheck } from "../../scripts/lib/check-stack";
+import { checkStacksTogether } from "../../scripts/lib/check-together";
 import { synthesizedStacks } from "../../scripts/lib/manifest";
 import { synthHcl } from "../../scripts/lib/synth";
 import { findTerraform } from "../../scripts/lib/terraform-binary";
@@ -26,8 +29,8 @@ function planned(stack: string, type: string): any[] {
 beforeAll(async () => {
   findTerraform(); // a missing terraform fails here with how to install it
   outdir = await shippedSynth();
-  // The planned values are read of the environment stacks only (each read starts the provider once more).
-  checks = await checkStacks(outdir, { workRoot: path.join(work, "terraform"), values: expectedStacks(ENVIRONMENTS).environments });
+  // The planned values are read of the environment stacks only.
+  checks = await checkStacksTogether(outdir, { workRoot: path.join(work, "terraform"), values: expectedStacks(ENVIRONMENTS).environments });
 }, 600_000);
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));

@@ -9,6 +9,10 @@ import { stageSchema } from "../../../environments/schema/stages";
 import { withEnv, withStage } from "../../support/environments";
 import { environmentProblems, problemsOf } from "../../support/schema";
 
+/** The defaults of a stage's hit-ratio alarm and canary (tested on their own in cache-and-canary.test.ts). */
+const DEFAULT_HIT_RATIO_ALARM = { enabled: true, threshold: 0.5, periodSeconds: 300, evaluationPeriods: 3, datapointsToAlarm: 3 };
+const NO_CANARY = { enabled: false, percentTraffic: 10, stageVariableOverrides: {}, useStageCache: false };
+
 describe("stage defaults", () => {
   it("GIVEN a stage with only a name WHEN parsed THEN every field has its default, in the shape the stacks read", () => {
     expect(stageSchema.parse({ name: "v1" })).toEqual({
@@ -18,7 +22,8 @@ describe("stage defaults", () => {
       metricsEnabled: true,
       tracingEnabled: true,
       throttling: { burstLimit: 100, rateLimit: 50 },
-      caching: { enabled: false, clusterSize: "0.5", ttlSeconds: 300 },
+      caching: { enabled: false, clusterSize: "0.5", ttlSeconds: 300, hitRatioAlarm: DEFAULT_HIT_RATIO_ALARM },
+      canary: NO_CANARY,
       methodOverrides: [],
     });
   });
@@ -26,7 +31,7 @@ describe("stage defaults", () => {
   it("GIVEN part of the throttling and the cache WHEN parsed THEN the other fields keep their defaults", () => {
     const stage = stageSchema.parse({ name: "v1", throttling: { rateLimit: 10 }, caching: { enabled: true } });
     expect(stage.throttling).toEqual({ burstLimit: 100, rateLimit: 10 });
-    expect(stage.caching).toEqual({ enabled: true, clusterSize: "0.5", ttlSeconds: 300 });
+    expect(stage.caching).toEqual({ enabled: true, clusterSize: "0.5", ttlSeconds: 300, hitRatioAlarm: DEFAULT_HIT_RATIO_ALARM });
   });
 });
 
@@ -157,7 +162,8 @@ describe("rules across the environment", () => {
       metricsEnabled: true,
       tracingEnabled: true,
       throttling: { burstLimit: 20, rateLimit: 10 },
-      caching: { enabled: false, clusterSize: "0.5", ttlSeconds: 300 },
+      caching: { enabled: false, clusterSize: "0.5", ttlSeconds: 300, hitRatioAlarm: DEFAULT_HIT_RATIO_ALARM },
+      canary: NO_CANARY,
       methodOverrides: [],
     });
   });

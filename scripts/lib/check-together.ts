@@ -1,0 +1,156 @@
+/**
+ * The test harness's check of several stacks with ONE terraform process: every stack is a module of one
+ * wrapper configuration, which is initialized once, validated or planned once, and shown once. What the
+ * stacks are checked for is what `checkStack` checks them for, one by one (test/scripts/check-together.test.ts
+ * compares the two); each check costs about a third of the provider starts.
+ *
+ * Why it is the same check: a module is validated and planned with the same provider schema and the same
+ * rules as a root configuration. Each stack keeps its own `provider "aws"` block (merged with the offline
+ * override, as `checkStack` merges it) and so its region and default tags; its required secret variables get
+ * the same mock values, passed as module arguments. Its backend block is the one difference: a module's
+ * backend is ignored (the offline check swaps it for a local one anyway). Terraform warns about that, and
+ * about the provider block, in two warnings it gives only about modules (`MODULE_ONLY_WARNINGS`): those two
+ * are dropped, and nothing else. Configuration only a root module
+ * may hold (`import` and `removed` blocks) is refused before anything runs: such a stack is checked alone.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { type CheckOptions, type Diagnostic, errorsOf, parseJson, type PlannedResource, type StackCheck, toDiagnostic } from "./check-stack";
+import { selectStacks, synthesizedStacks } from "./manifest";
+import { copyStackForOffline, OFFLINE_OVERRIDE_FILE, OFFLINE_VARIABLES_FILE, offlineProviderHcl, offlineVariableValues } from "./offline";
+import { withRegistryHint } from "./registry-hint";
+import { runTerraform } from "./run-terraform";
+import { prepareRunEnv } from "./terraform-env";
+
+/** The offline override of a stack that is a module: `offline.ts`'s provider settings, without the backend (a module has none). */
+export const MODULE_OFFLINE_OVERRIDE_HCL = "# Written by the test harness into a COPY of the stack, checked as a module: offline, no credentials.\n" + offlineProviderHcl();
+
+/**
+ * Warnings Terraform gives only about a module, never about a root configuration: its backend block is
+ * ignored, and its provider block (merged with the override file) is taken for a "proxy" block, a check of
+ * non-root modules only (terraform internal/configs/provider_validation.go).
+ */
+const MODULE_ONLY_WARNINGS: ReadonlySet<string> = new Set(["Backend configuration ignored", "Redundant empty provider block"]);
+
+/** Blocks only a root module may hold (Terraform: "import"/"removed" blocks are only allowed in the root module). */
+const ROOT_ONLY_BLOCK = /^(import|removed) \{/m;
+
+export interface CheckTogetherOptions extends Pick<CheckOptions, "plan"> {
+  /** @default every stack of the manifest, in name order */
+  readonly stacks?: readonly string[];
+  /** Where the wrapper, CLI config and plugin cache go; kept afterwards. @default a temporary directory, removed afterwards */
+  readonly workRoot?: string;
+  /** The stacks whose planned values are read (`StackCheck.plan`): all, none, or those named. @default true */
+  readonly values?: boolean | readonly string[];
+}
+
+/** The wrapper's module block of one stack: its folder, and a mock value for each required secret variable. */
+export function moduleBlock(stack: string, values: Readonly<Record<string, string>>): string {
+  const args = Object.entries(values).map(([name, value]) => `  ${name} = ${JSON.stringify(value)}\n`);
+  return `module "${stack}" {\n  source = "./stacks/${stack}"\n${args.join("")}}\n`;
+}
+
+/** Checks the stacks of the synthesized app in `outdir` as modules of one configuration (see the file's comment). */
+export async function checkStacksTogether(outdir: string, opts: CheckTogetherOptions = {}): Promise<StackCheck[]> {
+  const all = synthesizedStacks(outdir);
+  if (all.length === 0) throw new Error(`No stacks in ${path.join(outdir, "manifest.json")}: synthesize first (npm run synth).`);
+  const stacks = selectStacks(all.map((s) => s.name).sort(), opts.stacks ?? []).map((name) => all.find((s) => s.name === name)!);
+  const workRoot = opts.workRoot ?? fs.mkdtempSync(path.join(os.tmpdir(), "tf-together-"));
+  try {
+    const env = prepareRunEnv(workRoot);
+    const root = path.join(workRoot, "together");
+    fs.rmSync(root, { recursive: true, force: true });
+    const blocks = stacks.map((s) => {
+      const dir = path.join(root, "stacks", s.name);
+      copyStackForOffline(s.dir, dir);
+      const hcl = fs.readFileSync(path.join(dir, "cdk.tf"), "utf8");
+      if (ROOT_ONLY_BLOCK.test(hcl)) throw new Error(`checkStacksTogether: stack ${s.name} has an import or removed block, which only a root module may hold. Allowed: check it alone (checkStacks)`);
+      // The root's override and variable values become the module's: a module reads no backend and no tfvars.
+      fs.writeFileSync(path.join(dir, OFFLINE_OVERRIDE_FILE), MODULE_OFFLINE_OVERRIDE_HCL);
+      fs.rmSync(path.join(dir, OFFLINE_VARIABLES_FILE), { force: true });
+      return moduleBlock(s.name, offlineVariableValues(dir));
+    });
+    fs.writeFileSync(path.join(root, "main.tf"), blocks.join("\n"));
+
+    const fmts = await Promise.all(stacks.map((s) => runTerraform(["fmt", "-check", "-diff", "-recursive", "-no-color"], s.dir, env)));
+    const checked = stacks.map((s, i) => ({ stack: s.name, fmtDiff: fmts[i].stdout + fmts[i].stderr, fmtOk: fmts[i].code === 0 }));
+
+    const init = await runTerraform(["init", "-input=false", "-no-color"], root, env);
+    if (init.code !== 0) return checked.map((c) => ({ ...c, initOk: false, diagnostics: [], planOk: false, failure: withRegistryHint(init.stdout + init.stderr) }));
+
+    if (opts.plan === false) {
+      const validate = await runTerraform(["validate", "-json", "-no-color"], root, env);
+      const diagnostics: Diagnostic[] = parseJson(validate, "validate").diagnostics.map(toDiagnostic);
+      return checked.map((c) => {
+        const own = ownDiagnostics(diagnostics, c.stack);
+        return { ...c, initOk: true, diagnostics: own, planOk: false, ...(validate.code === 0 ? {} : { failure: errorsOf(own, validate) }) };
+      });
+    }
+
+    const planned = await runTerraform(["plan", "-json", "-input=false", "-lock=false", "-refresh=false", "-out=tfplan"], root, env);
+    const events: any[] = planned.stdout.split("\n").filter(Boolean).map((line) => parseJson({ ...planned, stdout: line }, "plan"));
+    const diagnostics = events.filter((e) => e.type === "diagnostic").map((e) => toDiagnostic(e.diagnostic));
+    if (planned.code !== 0) {
+      return checked.map((c) => {
+        const own = ownDiagnostics(diagnostics, c.stack);
+        return { ...c, initOk: true, diagnostics: own, planOk: false, failure: errorsOf(own, planned) };
+      });
+    }
+    // In address order: Terraform reports the changes of several modules in whatever order its walk reaches them.
+    const changes: PlannedResource[] = events
+      .filter((e) => e.type === "planned_change")
+      .map((e) => ({ address: e.change.resource.addr, type: e.change.resource.resource_type, action: e.change.action }))
+      .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+    const wantsValues = (stack: string) => (typeof opts.values === "object" ? opts.values.includes(stack) : opts.values !== false);
+    const shown = stacks.some((s) => wantsValues(s.name)) ? parseJson(await runTerraform(["show", "-json", "tfplan"], root, env), "show") : undefined;
+    return checked.map((c) => {
+      const resources = changes.flatMap((r) => {
+        const address = ownAddress(r.address, c.stack);
+        return address === undefined ? [] : [{ ...r, address }];
+      });
+      const plan = shown && wantsValues(c.stack) ? { ...shown, resource_changes: ownResourceChanges(shown.resource_changes ?? [], c.stack) } : undefined;
+      return { ...c, initOk: true, diagnostics: ownDiagnostics(diagnostics, c.stack), planOk: true, summary: summaryOf(resources), resources, ...(plan ? { plan } : {}) };
+    });
+  } finally {
+    if (!opts.workRoot) fs.rmSync(workRoot, { recursive: true, force: true });
+  }
+}
+
+/** `module.<stack>.<address>` as the stack's own address; undefined for another stack's. */
+export function ownAddress(address: string, stack: string): string | undefined {
+  const prefix = `module.${stack}.`;
+  return address.startsWith(prefix) ? address.slice(prefix.length) : undefined;
+}
+
+/** A stack's diagnostics, as `checkStack` would report them: its own addresses and file names, the backend warning dropped. */
+export function ownDiagnostics(all: readonly Diagnostic[], stack: string): Diagnostic[] {
+  const folder = `stacks/${stack}/`;
+  const own = all.flatMap((d): Diagnostic[] => {
+    const inFile = d.range?.startsWith(folder);
+    const address = d.address ? ownAddress(d.address, stack) : undefined;
+    // A diagnostic that names neither a file nor an address of any stack concerns all of them.
+    const anyStack = !d.range?.startsWith("stacks/") && !d.address?.startsWith("module.");
+    if (!inFile && address === undefined && !anyStack) return [];
+    if (d.severity === "warning" && MODULE_ONLY_WARNINGS.has(d.summary) && inFile) return [];
+    return [{ ...d, ...(inFile ? { range: d.range!.slice(folder.length) } : {}), ...(address !== undefined ? { address } : {}) }];
+  });
+  const key = (d: Diagnostic) => JSON.stringify([d.severity, d.summary, d.detail, d.address, d.range]);
+  return own.filter((d, i) => own.findIndex((other) => key(other) === key(d)) === i);
+}
+
+/** `terraform show -json`'s resource changes of one stack, with the addresses the stack has as a root. */
+export function ownResourceChanges(changes: readonly any[], stack: string): any[] {
+  return changes.flatMap((c) => {
+    const address = ownAddress(c.address, stack);
+    if (address === undefined) return [];
+    const { module_address: _module, ...rest } = c;
+    return [{ ...rest, address }];
+  });
+}
+
+/** The plan's counts, as Terraform's change summary counts them: a replacement adds one and destroys one. */
+export function summaryOf(resources: readonly PlannedResource[]): { add: number; change: number; destroy: number } {
+  const count = (...actions: string[]) => resources.filter((r) => actions.includes(r.action)).length;
+  return { add: count("create", "replace"), change: count("update"), destroy: count("delete", "replace") };
+}

@@ -1,0 +1,154 @@
+/**
+ * `checkStacksTogether`: several stacks checked as modules of one configuration report what `checkStacks`
+ * reports for each of them alone (test/scripts/terraform-harness.test.ts asserts the same facts of the same
+ * hand-written stacks, one by one): formatting, diagnostics with the stack's own addresses and lines, the
+ * planned resources and values, and a required secret variable with a mock value.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { StackCheck } from "../../scripts/lib/check-stack";
+import { checkStacksTogether, moduleBlock, ownDiagnostics, ownResourceChanges, summaryOf } from "../../scripts/lib/check-together";
+import { DEPRECATED, SAMPLE, UNFORMATTED, writeStack } from "../support/hand-written-stack";
+
+/** A required string variable with no default: a secret the deploy sets through TF_VAR_<name>. */
+const WITH_SECRET = `${SAMPLE}
+variable "alarm_url" {
+  type      = string
+  sensitive = true
+}
+
+resource "aws_sns_topic" "alarms" {
+  name = "alarms"
+}
+
+resource "aws_sns_topic_subscription" "pager" {
+  topic_arn = aws_sns_topic.alarms.arn
+  protocol  = "https"
+  endpoint  = var.alarm_url
+}
+`;
+
+const BROKEN = SAMPLE.replace("retention_in_days = 7", "retention_in_days = 7\n  no_such_argument = true");
+const line = (hcl: string, text: string) => `cdk.tf:${hcl.split("\n").indexOf(text) + 1}`;
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "check-together-"));
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+describe("checkStacksTogether, planning", () => {
+  const outdir = path.join(work, "planned", "cdktf.out");
+  let checks: Record<string, StackCheck> = {};
+  beforeAll(async () => {
+    // GIVEN three stacks: a clean one, one with a deprecation warning, one with a secret variable
+    for (const [name, hcl] of Object.entries({ sample: SAMPLE, deprecated: DEPRECATED, secret: WITH_SECRET })) writeStack(outdir, name, hcl);
+    // WHEN they are planned together, with the values of two of them
+    const results = await checkStacksTogether(outdir, { workRoot: path.join(work, "planned", "checks"), values: ["sample", "secret"] });
+    checks = Object.fromEntries(results.map((c) => [c.stack, c]));
+  }, 180_000);
+
+  it("THEN each stack's plan is its own, with the addresses and values it has as a root", () => {
+    expect(Object.keys(checks).sort()).toEqual(["deprecated", "sample", "secret"]);
+    expect(checks.sample).toMatchObject({ fmtOk: true, fmtDiff: "", initOk: true, diagnostics: [], planOk: true, summary: { add: 1, change: 0, destroy: 0 } });
+    const [group] = checks.sample.plan.resource_changes;
+    expect(checks.sample.plan.resource_changes).toHaveLength(1);
+    expect(group).toMatchObject({ address: "aws_cloudwatch_log_group.sample", change: { actions: ["create"] } });
+    expect(group.module_address).toBeUndefined();
+    // The stack's own provider block is used: its default tags, not another's.
+    expect(group.change.after).toMatchObject({ name: "sample-logs", retention_in_days: 7, tags_all: { service: "sample" } });
+    expect(checks.sample.resources).toEqual([{ address: "aws_cloudwatch_log_group.sample", type: "aws_cloudwatch_log_group", action: "create" }]);
+  });
+
+  it("THEN the planned values are read only of the stacks asked for", () => {
+    expect(checks.deprecated.plan).toBeUndefined();
+    expect(checks.deprecated.resources?.map((r) => r.address)).toEqual(["aws_cloudwatch_log_group.sample", "aws_s3_bucket.old"]);
+  });
+
+  it("THEN a warning is reported on its stack only, with the stack's address and line, and the module-only warnings are not", () => {
+    expect(checks.deprecated.diagnostics).toEqual([
+      {
+        severity: "warning",
+        summary: "Argument is deprecated",
+        detail: "acl is deprecated. Use the aws_s3_bucket_acl resource instead.",
+        address: "aws_s3_bucket.old",
+        range: line(DEPRECATED, '  acl    = "private"'),
+      },
+    ]);
+    for (const stack of ["sample", "secret"]) expect(checks[stack].diagnostics).toEqual([]);
+  });
+
+  it("THEN a required secret variable gets the offline mock value, never a value from the developer's shell", () => {
+    const pager = checks.secret.plan.resource_changes.find((c: any) => c.address === "aws_sns_topic_subscription.pager");
+    expect(pager.change.after.endpoint).toBe("https://offline-mock.invalid/alarm_url");
+    expect(checks.secret.summary).toEqual({ add: 3, change: 0, destroy: 0 });
+  });
+
+  it("THEN the synthesized stacks are left as they were: the module's override lives in the copy", () => {
+    for (const stack of ["sample", "secret"]) expect(fs.readdirSync(path.join(outdir, "stacks", stack))).toEqual(["cdk.tf"]);
+  });
+});
+
+describe("checkStacksTogether, validating", () => {
+  it("GIVEN a broken stack beside a clean and an unformatted one WHEN validated together THEN the error is reported on the broken stack only, formatting on its own, and all fail", async () => {
+    const outdir = path.join(work, "validated", "cdktf.out");
+    writeStack(outdir, "sample", SAMPLE);
+    writeStack(outdir, "broken", BROKEN);
+    writeStack(outdir, "unformatted", UNFORMATTED);
+    const results = await checkStacksTogether(outdir, { workRoot: path.join(work, "validated", "checks"), plan: false });
+    const broken = results.find((c) => c.stack === "broken")!;
+    const sample = results.find((c) => c.stack === "sample")!;
+    const unformatted = results.find((c) => c.stack === "unformatted")!;
+    expect([sample.fmtOk, unformatted.fmtOk]).toEqual([true, false]);
+    expect(unformatted.fmtDiff).toContain('-  name = "sample-logs"');
+    expect(unformatted.diagnostics).toEqual([]);
+    expect(broken.diagnostics).toEqual([expect.objectContaining({ severity: "error", summary: "Unsupported argument", range: line(BROKEN, "  no_such_argument = true") })]);
+    expect(broken.failure).toContain("Unsupported argument");
+    // One configuration: its validation fails for every stack in it, and only the broken stack has the error.
+    expect(sample.diagnostics).toEqual([]);
+    expect([broken.planOk, sample.planOk]).toEqual([false, false]);
+  }, 120_000);
+
+  it("GIVEN a stack with an import block THEN it is refused before terraform runs: only a root module may hold one", async () => {
+    const outdir = path.join(work, "import", "cdktf.out");
+    writeStack(outdir, "imports", `${SAMPLE}\nimport {\n  to = aws_cloudwatch_log_group.sample\n  id = "sample-logs"\n}\n`);
+    await expect(checkStacksTogether(outdir, { workRoot: path.join(work, "import", "checks") })).rejects.toThrow(
+      "checkStacksTogether: stack imports has an import or removed block, which only a root module may hold. Allowed: check it alone (checkStacks)",
+    );
+  });
+});
+
+describe("what a stack's check reads of the module's results", () => {
+  it("passes each required variable as a module argument", () => {
+    expect(moduleBlock("prod", { orders_url: "https://offline-mock.invalid/orders_url" })).toBe(
+      'module "prod" {\n  source = "./stacks/prod"\n  orders_url = "https://offline-mock.invalid/orders_url"\n}\n',
+    );
+  });
+
+  it("keeps a stack's own diagnostics, drops the module-only warnings and another stack's, and gives every stack the ones that name none", () => {
+    const all = [
+      { severity: "warning" as const, summary: "Backend configuration ignored", range: "stacks/dev/cdk.tf:11" },
+      { severity: "warning" as const, summary: "Redundant empty provider block", range: "stacks/dev/cdk.tf:20" },
+      { severity: "warning" as const, summary: "Argument is deprecated", address: "module.dev.aws_s3_bucket.old", range: "stacks/dev/cdk.tf:40" },
+      { severity: "error" as const, summary: "Unsupported argument", address: "module.prod.aws_s3_bucket.x", range: "stacks/prod/cdk.tf:9" },
+      { severity: "error" as const, summary: "Plugin did not respond" },
+    ];
+    expect(ownDiagnostics(all, "dev")).toEqual([
+      { severity: "warning", summary: "Argument is deprecated", address: "aws_s3_bucket.old", range: "cdk.tf:40" },
+      { severity: "error", summary: "Plugin did not respond" },
+    ]);
+    // A module-only warning in a file that is not the stack's own would still be reported.
+    expect(ownDiagnostics([{ severity: "warning", summary: "Backend configuration ignored", range: "main.tf:1" }], "dev")).toHaveLength(1);
+  });
+
+  it("takes a stack's resource changes by module address, without the prefix", () => {
+    const changes = [
+      { address: "module.dev.aws_sns_topic.alarms", module_address: "module.dev", type: "aws_sns_topic" },
+      { address: "module.dev-2.aws_sns_topic.alarms", module_address: "module.dev-2", type: "aws_sns_topic" },
+    ];
+    expect(ownResourceChanges(changes, "dev")).toEqual([{ address: "aws_sns_topic.alarms", type: "aws_sns_topic" }]);
+  });
+
+  it("counts a replacement as one add and one destroy, as Terraform's change summary does", () => {
+    const r = (action: string) => ({ address: `x.${action}`, type: "x", action });
+    expect(summaryOf([r("create"), r("update"), r("delete"), r("replace"), r("read"), r("no-op")])).toEqual({ add: 2, change: 1, destroy: 2 });
+  });
+});
