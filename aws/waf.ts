@@ -264,10 +264,3 @@ export function wafBlockedAlarmName(prefix: string): string {
   return `${prefix}-waf-blocked-requests`;
 }
 
-/**
- * Whether an environment has a web ACL: as its config says (`waf.enabled`), else on in production and off
- * elsewhere. One function, so the config rules and the stack cannot disagree.
- */
-export function webAclEnabled(enabled: boolean | undefined, tier: string): boolean {
-  return enabled ?? tier === "production";
-}

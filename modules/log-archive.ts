@@ -25,7 +25,7 @@ import type { Lifecycle } from "../aws/lifecycle";
 import { firehoseDeliveryGrant } from "./kms-grants";
 import { KmsKey } from "./kms-key";
 import { SecureBucket } from "./secure-bucket";
-import { serviceTrust } from "./service-trust";
+import { firehoseTrust, serviceTrust } from "./service-trust";
 
 export interface LogArchiveProps {
   readonly location: AwsLocation;
@@ -75,19 +75,7 @@ export class LogArchive extends Construct {
     const delivery = new Construct(this, "delivery");
     const subscription = new Construct(this, "subscription");
 
-    // Firehose's documented trust ("Allow Firehose to assume an IAM role"): `sts:ExternalId` is the account
-    // Firehose acts for. Firehose does not document `aws:SourceArn`/`aws:SourceAccount` on AssumeRole, and a
-    // condition on a key the service does not send fails CreateDeliveryStream ("unable to assume role").
-    const deliveryTrust = new DataAwsIamPolicyDocument(delivery, "trust", {
-      statement: [
-        {
-          effect: "Allow",
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: ["firehose.amazonaws.com"] }],
-          condition: [{ test: "StringEquals", variable: "sts:ExternalId", values: [at.accountId] }],
-        },
-      ],
-    });
+    const deliveryTrust = new DataAwsIamPolicyDocument(delivery, "trust", { statement: [firehoseTrust(at.accountId)] });
     this.deliveryRole = new IamRole(delivery, "role", {
       name: props.deliveryRoleName,
       description: `Lets Firehose write archived access logs to ${props.bucketName}`,

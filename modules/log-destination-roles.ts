@@ -21,7 +21,7 @@ import { Construct } from "constructs";
 import { deliveryPermissions } from "../aws/archive-permissions";
 import { arn, type AwsLocation, regionalServicePrincipal } from "../aws/arn";
 import { destinationSubscriptionPermissions, type TokenSecret, tokenSecretPermissions } from "../aws/log-destinations";
-import { serviceTrust } from "./service-trust";
+import { firehoseTrust, serviceTrust } from "./service-trust";
 
 export interface LogDestinationRolesProps {
   readonly location: AwsLocation;
@@ -58,17 +58,7 @@ export class LogDestinationRoles extends Construct {
     const delivery = new Construct(this, "delivery");
     const subscription = new Construct(this, "subscription");
 
-    // Firehose's documented trust ("Allow Firehose to assume an IAM role"), as the archive's delivery role.
-    const deliveryTrust = new DataAwsIamPolicyDocument(delivery, "trust", {
-      statement: [
-        {
-          effect: "Allow",
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: ["firehose.amazonaws.com"] }],
-          condition: [{ test: "StringEquals", variable: "sts:ExternalId", values: [at.accountId] }],
-        },
-      ],
-    });
+    const deliveryTrust = new DataAwsIamPolicyDocument(delivery, "trust", { statement: [firehoseTrust(at.accountId)] });
     this.deliveryRole = new IamRole(delivery, "role", {
       name: props.deliveryRoleName,
       description: `Lets Firehose deliver access logs to Splunk and back failed records up to ${props.backup.bucketName}`,

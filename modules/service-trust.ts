@@ -22,3 +22,17 @@ export function serviceTrust(props: ServiceTrustProps): DataAwsIamPolicyDocument
   ];
   return { effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: [props.service] }], condition: conditions };
 }
+
+/**
+ * Firehose's documented trust ("Allow Firehose to assume an IAM role"): `sts:ExternalId` is the account
+ * Firehose acts for. Firehose does not document `aws:SourceArn`/`aws:SourceAccount` on AssumeRole, and a
+ * condition on a key the service does not send fails CreateDeliveryStream ("unable to assume role").
+ */
+export function firehoseTrust(accountId: string): DataAwsIamPolicyDocumentStatement {
+  return {
+    effect: "Allow",
+    actions: ["sts:AssumeRole"],
+    principals: [{ type: "Service", identifiers: ["firehose.amazonaws.com"] }],
+    condition: [{ test: "StringEquals", variable: "sts:ExternalId", values: [accountId] }],
+  };
+}

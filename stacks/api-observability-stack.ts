@@ -31,7 +31,6 @@ import { NotificationTopic, type NotificationSubscribers } from "../modules/noti
 import { OpenApiRestApi, type OpenApiRestApiProps } from "../modules/openapi-rest-api";
 import { coveredStages, UsagePlans, type UsagePlanSettings } from "../modules/usage-plans";
 import { EnvironmentWaf, wafAlarmNames, wafNames, wafSection, type WafSettings } from "../modules/waf";
-import { webAclEnabled } from "../aws/waf";
 import { configureStateBackend, type StateBackendSettings } from "../modules/state-backend";
 import { standardTags } from "../aws/tags";
 import { ReadableStack } from "./readable-stack";
@@ -73,10 +72,8 @@ export interface ApiObservabilityStackProps {
   readonly usagePlans: readonly UsagePlanSettings[];
   /** The API's clients: a key each, in usage plans. */
   readonly apiKeys: readonly ApiKeySettings[];
-  /** `production` or not: the web ACL is on by default in production only. */
-  readonly tier: string;
-  /** AWS WAF in front of every stage; `enabled` left out follows the tier (`webAclEnabled`). */
-  readonly waf: WafSettings & { readonly enabled?: boolean };
+  /** AWS WAF in front of every stage, where `enabled`. */
+  readonly waf: WafSettings & { readonly enabled: boolean };
   /** A Slack channel for the alarm topic, through AWS Chatbot; none when undefined. */
   readonly slack?: SlackChannelSettings;
   /** Stages whose access logs also go to Splunk (one destination per stage). */
@@ -161,7 +158,7 @@ export class ApiObservabilityStack extends ReadableStack {
     // it after the stage: `aws_cloudwatch_metric_alarm.stage_v1_5xx_rate` (stacks/logical-names.ts).
     const apiName = this.api.name;
     const dashboardName = naming.prefix;
-    const waf = webAclEnabled(env.waf.enabled, env.tier) ? wafNames(naming.prefix, apiName) : undefined;
+    const waf = env.waf.enabled ? wafNames(naming.prefix, apiName) : undefined;
     this.metricFilters = this.stages.map(
       (stage) => new AccessLogMetricFilters(stage, "metric-filters", { apiName, stageName: stage.stageName, logGroupName: stage.accessLogGroup.name }),
     );

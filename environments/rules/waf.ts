@@ -7,12 +7,12 @@ import { arn, awsLocation, s3BucketArn } from "../../aws/arn";
 import { deliveryPermissions, firehoseErrorLogStreamArn, subscriptionPermissions } from "../../aws/archive-permissions";
 import { iamPolicyLength, MAX_ROLE_INLINE_POLICIES_LENGTH } from "../../aws/limits";
 import { archiveStreamName, logArchiveBucketName, Naming } from "../../aws/naming";
-import { wafArchiveStreamName, webAclEnabled } from "../../aws/waf";
+import { wafArchiveStreamName } from "../../aws/waf";
 import type { Environment, EnvironmentRule } from "../schema/environment-fields";
 import { rule } from "../schema/fields";
 import { issue } from "../schema/issues";
 
-const wafOn = (env: Pick<Environment, "tier" | "waf">): boolean => webAclEnabled(env.waf.enabled, env.tier);
+const wafOn = (env: Pick<Environment, "waf">): boolean => env.waf.enabled;
 
 /**
  * Production logs every request the web ACL sees: an attack is traced through the requests it let through as

@@ -5,6 +5,8 @@
  */
 import { trailName } from "../../aws/naming";
 import { MAX_REST_APIS_PER_REGION } from "../../aws/scale-limits";
+import { USAGE_PLAN_QUOTAS } from "../../aws/usage-plans";
+import { MAX_LOG_RESOURCE_POLICIES_PER_REGION } from "../../aws/waf";
 import type { Account } from "./account";
 import type { Environment } from "./environment-fields";
 import { type ConfigIssue, describeValue, issue } from "./issues";
@@ -84,10 +86,15 @@ function sharedStateBucketIssues(envs: readonly Environment[]): [string, ConfigI
 /**
  * Quotas of an account and region that its environments share: one REST API per environment (600 Regional
  * APIs per region, not adjustable: "Quotas for configuring and running a REST API in API Gateway"), one X-Ray
- * sampling rule per traced stage (quota "Custom sampling rules per region") and one Firehose stream per stage
- * (CreateDeliveryStream: 5,000 per region by default). Beyond one, the apply of the environment that crosses
- * it fails half-way; the issue is that environment's, the last of its account and region in the registry.
+ * sampling rule per traced stage (quota "Custom sampling rules per region"), Firehose streams
+ * (CreateDeliveryStream: 5,000 per region by default: one per stage's archive, per web ACL's log archive and
+ * per log destination), CloudWatch Logs resource policies (PutResourcePolicy: 10 per region; one per web
+ * ACL's log delivery), and usage plans and API keys (300 and 10,000 per account and region, same quotas page).
+ * Beyond one, the apply of the environment that crosses it fails half-way; the issue is that environment's,
+ * the last of its account and region in the registry.
  */
+const wafOn = (env: Environment) => env.waf.enabled;
+
 function regionalQuotaIssues(envs: readonly Environment[]): [string, ConfigIssue][] {
   const byPlace = new Map<string, Environment[]>();
   for (const env of envs) byPlace.set(`${env.account.id} ${env.region}`, [...(byPlace.get(`${env.account.id} ${env.region}`) ?? []), env]);
@@ -99,7 +106,16 @@ function regionalQuotaIssues(envs: readonly Environment[]): [string, ConfigIssue
     const checks = [
       { field: "name", what: "REST APIs", used: placed.length, quota: MAX_REST_APIS_PER_REGION.REGIONAL, raise: "environments in another region or account (the quota cannot be raised)" },
       { field: "stages", what: "traced stages (one X-Ray sampling rule each)", used: count((env) => env.stages.filter((s) => s.tracingEnabled).length), quota: quotas.samplingRulesPerRegion, raise: "tracingEnabled: false on some stages, or account.quotas.samplingRulesPerRegion set to the quota AWS raised" },
-      { field: "stages", what: "stages (one Firehose archive stream each)", used: count((env) => env.stages.length), quota: quotas.firehoseStreamsPerRegion, raise: "account.quotas.firehoseStreamsPerRegion set to the quota AWS raised" },
+      {
+        field: "stages",
+        what: "Firehose streams (one per stage's archive, per web ACL's log archive, per log destination)",
+        used: count((env) => env.stages.length + (wafOn(env) ? 1 : 0) + env.logDestinations.length),
+        quota: quotas.firehoseStreamsPerRegion,
+        raise: "account.quotas.firehoseStreamsPerRegion set to the quota AWS raised",
+      },
+      { field: "waf.enabled", what: "CloudWatch Logs resource policies (one per web ACL's log delivery)", used: count((env) => (wafOn(env) ? 1 : 0)), quota: MAX_LOG_RESOURCE_POLICIES_PER_REGION, raise: "WAF on in fewer environments of this account and region" },
+      { field: "usagePlans", what: "usage plans", used: count((env) => env.usagePlans.length), quota: USAGE_PLAN_QUOTAS.usagePlansPerRegion, raise: "fewer usage plans, or a raised quota" },
+      { field: "apiKeys", what: "API keys", used: count((env) => env.apiKeys.length), quota: USAGE_PLAN_QUOTAS.apiKeysPerRegion, raise: "fewer API keys (the quota cannot be raised)" },
     ];
     return checks
       .filter(({ used, quota }) => used > quota)

@@ -2,8 +2,8 @@
  * The environment's web ACL (`waf`): AWS WAF in front of every stage, with AWS managed rule groups, a rate
  * limit per source IP, its logs and an alarm on blocked requests. Each field checks what AWS WAF and
  * CloudWatch accept (aws/waf.ts); the rules across fields (unique priorities, capacity, production's log) are
- * in rules/waf.ts. On by default in production only: `enabled` left out means "as the tier says"
- * (`webAclEnabled`), so the parsed value keeps it undefined.
+ * in rules/waf.ts. On by default in production only: a field's default cannot read the tier, so
+ * `productionTurnsWafOn` sets `enabled` of a production environment that leaves it out, before parsing.
  */
 import { z } from "zod";
 import { MAX_EVALUATION_SECONDS, METRIC_RESOLUTION_SECONDS } from "../../aws/limits";
@@ -136,8 +136,8 @@ const blockedRequestsAlarm = withRules(alarmFields, [mOutOfN, withinOneDay]).pre
 
 const wafFields = section(
   {
-    /** A web ACL in front of every stage. @default true in production, false otherwise */
-    enabled: flag().optional(),
+    /** A web ACL in front of every stage. @default true in production (`productionTurnsWafOn`), false otherwise */
+    enabled: flag().default(false),
     /** What happens to a request no rule blocked or allowed. @default "allow" */
     defaultAction: oneOf(WAF_ACTIONS).default("allow"),
     /** AWS managed rule groups, each with its priority. @default the core rule set (priority 10) and known bad inputs (20), blocking */
@@ -206,3 +206,17 @@ export const wafSchema = withRules(wafFields, [uniqueGroups, uniquePriorities, w
 
 export type WafInput = z.input<typeof wafSchema>;
 export type Waf = z.output<typeof wafSchema>;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * An environment's input with `waf.enabled: true` where it is production and leaves `enabled` out: WAF is
+ * on by default in production. Anything else, invalid input included, is passed on as it is for the schema
+ * to check.
+ */
+export function productionTurnsWafOn(input: unknown): unknown {
+  if (!isRecord(input) || input.tier !== "production") return input;
+  if (input.waf === undefined) return { ...input, waf: { enabled: true } };
+  if (isRecord(input.waf) && input.waf.enabled === undefined) return { ...input, waf: { ...input.waf, enabled: true } };
+  return input;
+}

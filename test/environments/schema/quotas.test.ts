@@ -2,7 +2,8 @@
  * Service quotas the config grows into: each is checked at synth with AWS's default, and a team whose quota
  * AWS raised says so in the config. Beyond a quota, CreateStage, CreateSamplingRule or CreateDeliveryStream
  * fails half-way through an apply (sources: "Quotas for configuring and running a REST API in API Gateway";
- * AWS X-Ray quota "Custom sampling rules per region", L-8C0C998A; CreateDeliveryStream, LimitExceededException).
+ * AWS X-Ray quota "Custom sampling rules per region", L-8C0C998A; CreateDeliveryStream, LimitExceededException;
+ * CloudWatch Logs PutResourcePolicy, "up to 10 resource policies per AWS Region").
  */
 import { loadEnvironments } from "../../../environments";
 import type { EnvironmentInput } from "../../../environments/types";
@@ -57,7 +58,39 @@ describe("per account and region, across environments", () => {
   it("GIVEN more stages than Firehose streams allowed THEN the archive's quota is named", () => {
     const low = { ...EXTRA_ACCOUNT, quotas: { firehoseStreamsPerRegion: 3 } };
     expect(rejectionOf(env("first", { account: low, stages: stages(2, false) }), env("second", { account: low, stages: stages(2, false) }))).toContain(
-      'environment "second": stages = "4 stages (one Firehose archive stream each) in account extra-account in us-east-1 (first, second)": is over the 3 AWS allows per account and region',
+      'environment "second": stages = "4 Firehose streams (one per stage\'s archive, per web ACL\'s log archive, per log destination) in account extra-account in us-east-1 (first, second)": is over the 3 AWS allows per account and region',
+    );
+  });
+
+  it("GIVEN web ACLs THEN each one's log archive stream counts too (3 stages fit a quota of 3, 3 stages and a web ACL do not)", () => {
+    const low = { ...EXTRA_ACCOUNT, quotas: { firehoseStreamsPerRegion: 3 } };
+    expect(() => loadEnvironments([env("first", { account: low, stages: stages(1, false) }), env("second", { account: low, stages: stages(2, false) })])).not.toThrow();
+    expect(rejectionOf(env("first", { account: low, stages: stages(1, false) }), env("second", { account: low, stages: stages(2, false), waf: { enabled: true } }))).toContain(
+      'stages = "4 Firehose streams (one per stage\'s archive, per web ACL\'s log archive, per log destination) in account extra-account in us-east-1 (first, second)"',
+    );
+  });
+
+  it("GIVEN a log destination THEN its stream counts too", () => {
+    const low = { ...EXTRA_ACCOUNT, quotas: { firehoseStreamsPerRegion: 3 } };
+    const splunk = { type: "splunk" as const, stage: "s1", hecEndpoint: "https://splunk.example.com:8088", hecToken: { secretName: "extra/splunk-hec" } };
+    expect(rejectionOf(env("first", { account: low, stages: stages(1, false) }), env("second", { account: low, stages: stages(2, false), logDestinations: [{ ...splunk, stage: "s2" }] }))).toContain(
+      'stages = "4 Firehose streams (one per stage\'s archive, per web ACL\'s log archive, per log destination) in account extra-account in us-east-1 (first, second)"',
+    );
+  });
+
+  it("GIVEN 11 web ACLs in one account and region THEN the last is told: one CloudWatch Logs resource policy each, 10 per region (PutResourcePolicy)", () => {
+    const envs = Array.from({ length: 11 }, (_, i) => env(`e${i + 1}`, { stages: stages(1, false), waf: { enabled: true } }));
+    expect(rejectionOf(...envs)).toContain(
+      'environment "e11": waf.enabled = "11 CloudWatch Logs resource policies (one per web ACL\'s log delivery) in account extra-account in us-east-1 (e1, e2, e3, e4, e5, e6, e7, e8, e9, e10, e11)": is over the 10 AWS allows per account and region. Allowed: at most 10: WAF on in fewer environments of this account and region',
+    );
+    expect(() => loadEnvironments(envs.slice(0, 10))).not.toThrow();
+  });
+
+  it("GIVEN 301 usage plans over two environments of one account and region THEN the last is told (300 per account and region)", () => {
+    const plans = (n: number, from: number) => Array.from({ length: n }, (_, i) => ({ name: `plan-${from + i}` }));
+    const keyFor = { apiKeys: [{ name: "qa-suite", plans: ["plan-1"] }] };
+    expect(rejectionOf(env("first", { usagePlans: plans(150, 1), ...keyFor }), env("second", { usagePlans: plans(151, 1), ...keyFor }))).toContain(
+      'environment "second": usagePlans = "301 usage plans in account extra-account in us-east-1 (first, second)": is over the 300 AWS allows per account and region',
     );
   });
 });

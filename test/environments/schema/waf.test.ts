@@ -8,7 +8,8 @@
  */
 import { wafSchema } from "../../../environments/schema/waf";
 import { productionLogsEveryWafRequest, wafArchiveFitsRolePolicies } from "../../../environments/rules/waf";
-import { webAclEnabled } from "../../../aws/waf";
+import { productionTurnsWafOn } from "../../../environments/schema/waf";
+import { ENVIRONMENTS } from "../../../environments";
 import { validateEnvironment } from "../../../environments/validate";
 import { withEnv } from "../../support/environments";
 import { environmentProblems, problemsOf } from "../../support/schema";
@@ -18,6 +19,7 @@ import { undeclaredReads } from "./rule-reads";
 const wafProblems = (input: unknown) => environmentProblems(input).filter((p) => p.startsWith("waf") || p.includes("archive"));
 
 const DEFAULTS = {
+  enabled: false,
   defaultAction: "allow",
   managedRuleGroups: [
     { name: "AWSManagedRulesCommonRuleSet", priority: 10, countOnly: false, countRules: [] },
@@ -36,9 +38,17 @@ describe("WAF defaults", () => {
   });
 
   it("GIVEN no waf.enabled THEN the web ACL is on in production and off elsewhere; an explicit value wins", () => {
-    expect([webAclEnabled(undefined, "production"), webAclEnabled(undefined, "non-production")]).toEqual([true, false]);
-    expect([webAclEnabled(false, "production"), webAclEnabled(true, "non-production")]).toEqual([false, true]);
-    expect(wafSchema.parse({}).enabled).toBeUndefined();
+    const { waf: _prodWaf, ...prodWithoutWaf } = ENVIRONMENTS.prod;
+    const { waf: _devWaf, ...devWithoutWaf } = ENVIRONMENTS.dev;
+    expect([validateEnvironment(prodWithoutWaf).waf.enabled, validateEnvironment(devWithoutWaf).waf.enabled]).toEqual([true, false]);
+    expect(validateEnvironment({ ...prodWithoutWaf, waf: { defaultAction: "block" } }).waf).toMatchObject({ enabled: true, defaultAction: "block" });
+    expect([validateEnvironment({ ...prodWithoutWaf, waf: { enabled: false } }).waf.enabled, validateEnvironment({ ...devWithoutWaf, waf: { enabled: true } }).waf.enabled]).toEqual([false, true]);
+    expect(wafSchema.parse({}).enabled).toBe(false);
+  });
+
+  it("GIVEN input that is not an environment, or a waf that is not an object THEN the production default leaves it for the schema to report", () => {
+    for (const input of [undefined, null, "prod", [], { tier: "production", waf: "on" }, { tier: "non-production" }]) expect(productionTurnsWafOn(input)).toBe(input);
+    expect(productionTurnsWafOn({ tier: "production" })).toEqual({ tier: "production", waf: { enabled: true } });
   });
 
   it("GIVEN only evaluationPeriods for the alarm THEN datapointsToAlarm follows it", () => {
