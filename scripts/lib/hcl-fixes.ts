@@ -20,6 +20,26 @@ export function unquoteDependsOn(hcl: string): string {
 }
 
 /**
+ * cdktf quotes an object key that starts with a digit or holds a character outside `A-Za-z0-9_-`, but not
+ * one that starts with `-` (a stage named `-v1` in an output's map), which HCL reads as a negation and
+ * Terraform rejects ("Invalid reference"). Such a key is quoted; heredoc lines are text, left alone.
+ */
+export function quoteKeysStartingWithDash(hcl: string): string {
+  let heredocEnd: string | undefined;
+  return hcl
+    .split("\n")
+    .map((line) => {
+      if (heredocEnd !== undefined) {
+        if (line.trim() === heredocEnd) heredocEnd = undefined;
+        return line;
+      }
+      heredocEnd = /<<-?([A-Za-z_][A-Za-z0-9_]*)$/.exec(line)?.[1];
+      return line.replace(/^([ \t]*)(-[A-Za-z0-9_-]*)([ \t]*=[ \t])/, '$1"$2"$3');
+    })
+    .join("\n");
+}
+
+/**
  * cdktf leaves blank lines where it rendered nothing (an empty `filter {}`, the end of the `terraform`
  * block), which `terraform fmt` keeps. Quoted HCL strings cannot span lines, so a blank line is never
  * inside one; a heredoc could hold one, so text with a heredoc is left as it is.
@@ -281,7 +301,7 @@ export function separates(before: Item, after: Item): boolean {
 
 /** Every repair, in order. */
 export function repairHcl(hcl: string): string {
-  const repaired = dropBlankLinesInsideBraces(qualifyProviderSources(unquoteDependsOn(hcl)));
+  const repaired = dropBlankLinesInsideBraces(qualifyProviderSources(unquoteDependsOn(quoteKeysStartingWithDash(hcl))));
   const file = parseHcl(repaired);
   if (!file) return repaired;
   return printHcl(orderBodies(jsonDocumentsAsJsonencode(unwrapSoleInterpolations(file))), separates);

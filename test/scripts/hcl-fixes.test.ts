@@ -4,6 +4,7 @@ import {
   hclString,
   hclStringValue,
   qualifyProviderSources,
+  quoteKeysStartingWithDash,
   repairHcl,
   separates,
   unquoteDependsOn,
@@ -29,6 +30,19 @@ describe("HCL repairs", () => {
   it("leaves text with a heredoc alone (its blank lines may be content)", () => {
     const hcl = 'x = <<EOT\n{\n\n}\nEOT\n';
     expect(dropBlankLinesInsideBraces(hcl)).toBe(hcl);
+  });
+
+  // cdktf's wrapIdentifierInQuotesIfNeeded quotes a leading digit, not a leading "-": HCL then reads `-v1` as a negation.
+  it("GIVEN a map key that starts with '-' (a stage named -v1) THEN it is quoted, in cdktf's raw and in aligned HCL", () => {
+    const hcl = 'output "invoke_urls" {\nvalue = {\nv1 = "${aws_api_gateway_stage.stage_v1.invoke_url}"\n-v1 = "${aws_api_gateway_stage.stage_v1_.invoke_url}"\n}\n}\n';
+    expect(quoteKeysStartingWithDash(hcl)).toBe(hcl.replace("\n-v1 = ", '\n"-v1" = '));
+    expect(quoteKeysStartingWithDash('    -iz- = x\n    ok-1 = y\n    "-q" = z\n')).toBe('    "-iz-" = x\n    ok-1 = y\n    "-q" = z\n');
+    expect(repairHcl(hcl)).toContain('"-v1" = aws_api_gateway_stage.stage_v1_.invoke_url');
+  });
+
+  it("GIVEN a heredoc THEN its lines are text, left alone, and lines after it are repaired", () => {
+    const hcl = 'x = <<-EOT\n-not = a key\nEOT\ny = {\n-v1 = 1\n}\n';
+    expect(quoteKeysStartingWithDash(hcl)).toBe('x = <<-EOT\n-not = a key\nEOT\ny = {\n"-v1" = 1\n}\n');
   });
 
   it("writes the provider source out as Terraform reads it: hashicorp/<name>", () => {

@@ -58,9 +58,35 @@ function generators(broken: boolean) {
         { requiredKeys: [] },
       ),
       methodOverrides: mostly(fc.uniqueArray(methodOverride, { maxLength: 3, selector: (o) => o.method })),
+      // A canary of the stage's own deployment: a share of its traffic with other stage variables.
+      canary: fc.record(
+        {
+          enabled: mostly(fc.boolean()),
+          percentTraffic: mostly(fc.double({ min: 0, max: 100, noNaN: true }), number),
+          stageVariableOverrides: mostly(fc.dictionary(fc.stringMatching(/^[A-Za-z0-9_]{1,16}$/), fc.stringMatching(/^[A-Za-z0-9._~:/?#&=,-]{1,20}$/), { maxKeys: 2 })),
+        },
+        { requiredKeys: [] },
+      ),
     },
     { requiredKeys: ["name"] },
   );
+  // A web ACL: on or off (production turns it on when left out), its rate limit and default action.
+  const waf = fc.record(
+    {
+      enabled: mostly(fc.boolean()),
+      defaultAction: mostly(fc.constantFrom("allow", "block"), fc.string()),
+      rateLimit: fc.record(
+        { limit: mostly(fc.integer({ min: 10, max: 2_000_000_000 }), number), evaluationWindowSeconds: mostly(fc.constantFrom(60, 120, 300, 600), number) },
+        { requiredKeys: [] },
+      ),
+    },
+    { requiredKeys: [] },
+  );
+  // Slack ids of Chatbot's shape that no placeholder check matches (no O or X, so no TODO, XXXX or EXAMPLE).
+  const slack = fc.record({
+    workspaceId: mostly(fc.stringMatching(/^T[A-HJ-NP-WYZ1-9]{8,10}$/), fc.string()),
+    channelId: mostly(fc.stringMatching(/^[CG][A-HJ-NP-WYZ1-9]{8,10}$/), fc.string()),
+  });
   return fc.record({
     name: mostly(fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/), fc.string()),
     tier: mostly(fc.constantFrom("production", "non-production"), fc.string()),
@@ -104,7 +130,9 @@ function generators(broken: boolean) {
       { requiredKeys: [] },
     ),
     stateBackend: mostly(stateBackend, fc.record({ type: fc.constantFrom("s3", "consul"), bucket: fc.string(), region: fc.string() })),
-  });
+    waf,
+    slack: fc.option(slack, { nil: undefined }),
+  }, { requiredKeys: ["name", "tier", "account", "region", "service", "owner", "logs", "deletionProtection", "stages", "tags", "notifications", "alarms", "tracing", "archive", "stateBackend"] });
 
   /** One alarm: M out of N with M <= N, thresholds in the alarm's unit. */
   function alarm(threshold: fc.Arbitrary<number>) {
@@ -182,6 +210,8 @@ function obeyCrossFieldRules(env: any): any {
       cachingEnabled: o.cachingEnabled && s.caching?.enabled === true && o.method.startsWith("GET "),
     })),
   }));
+  // AWS Chatbot's ARNs are arn:aws: only: no Slack channel in China or GovCloud.
+  if (/^(cn|us-gov)-/.test(env.region)) env = { ...env, slack: undefined };
   const s3 = { type: "s3", bucket: "tfstate-production", region: "eu-west-1" };
   // A production account keeps its account stack's state in S3 and pages its security team through a secret
   // URL, whatever the environment's tier.
