@@ -13,6 +13,10 @@ export const NONPROD_ACCOUNT: AccountConfig = {
   id: "111111111111",
   production: false,
   notifications: { emails: ["platform-security@example.com"] },
+  // Security alarms (API Gateway changed outside the deploy roles) also go to the security team's own Slack
+  // channel, apart from the environments' alarm channels. Placeholder ids, which a production account refuses:
+  // write the workspace and channel ids the AWS Chatbot console shows.
+  slack: { workspaceId: "T0000000000", channelId: "C0000000001" },
   // Shared by every environment in the account, so its state is shared too.
   stateBackend: NONPROD_STATE,
   // The deploy workflow's role (AWS_DEPLOY_ROLE_ARN of the dev and staging GitHub environments, named

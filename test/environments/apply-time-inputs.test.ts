@@ -160,7 +160,8 @@ describe("regions that do not exist", () => {
   it("every listed region is accepted, and is in the partition partitionOf writes its ARNs for", () => {
     for (const [partition, regions] of Object.entries(PROVIDER_REGIONS)) {
       for (const region of regions) {
-        expect(validateEnvironment(withEnv("dev", { region })).region).toBe(region);
+        // Without the account's Slack channel: AWS Chatbot does not exist in China and GovCloud (tested apart).
+        expect(validateEnvironment(withEnv("dev", { region, account: { ...ENVIRONMENTS.dev.account, slack: undefined } })).region).toBe(region);
         expect({ region, partition: partitionOf(region) }).toEqual({ region, partition });
       }
     }

@@ -193,8 +193,9 @@ describe("notifications", () => {
 
 describe("regions", () => {
   // us-isob-east-1 is no longer accepted: its partition (aws-iso-b) has ARNs this project does not write (test/environments/apply-time-inputs.test.ts).
+  // Without the account's Slack channel: AWS Chatbot does not exist in China and GovCloud (tested apart).
   it.each(["eu-west-1", "us-east-1", "ap-southeast-5", "cn-northwest-1", "us-gov-west-1"])("accepts %s", (region) => {
-    expect(() => validateEnvironment(withEnv("dev", { region }))).not.toThrow();
+    expect(() => validateEnvironment(withEnv("dev", { region, account: { ...ENVIRONMENTS.dev.account, slack: undefined } }))).not.toThrow();
   });
 
   it.each(["EU-WEST-1", "eu-west", "euwest1", "eu-west-1a"])("rejects %s", (region) => {

@@ -83,7 +83,8 @@ describe("GIVEN an account under an organization trail (cloudTrail mode existing
 
   it("THEN no trail, trail bucket, trail log group or trail role is created", () => {
     for (const type of ["aws_cloudtrail", "aws_s3_bucket", "aws_s3_bucket_policy", "aws_cloudwatch_log_group", "aws_iam_role_policy"]) expect([type, values(account, type)]).toEqual([type, []]);
-    expect(names(account, "aws_iam_role")).toEqual(["api-gateway-cloudwatch-eu-west-1"]);
+    // The account's other roles: API Gateway's logging role, and its security channel's Chatbot role.
+    expect(names(account, "aws_iam_role")).toEqual(["api-gateway-cloudwatch-eu-west-1", "nonprod-security-alarms-chatbot"]);
   });
 
   it("THEN the change alarm reads the existing trail's log group, and notifies the security topic", () => {

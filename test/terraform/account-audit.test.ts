@@ -84,6 +84,7 @@ describe("account stacks with a home region, or an existing trail", () => {
   it("plans, for an existing trail, the filter on its log group and no trail, bucket or trail role", () => {
     expect(planned("account-org-eu-west-1", "aws_cloudwatch_log_metric_filter")).toEqual([expect.objectContaining({ log_group_name: "aws-controltower/CloudTrailLogs" })]);
     for (const type of ["aws_cloudtrail", "aws_s3_bucket", "aws_cloudwatch_log_group"]) expect([type, planned("account-org-eu-west-1", type)]).toEqual([type, []]);
-    expect(planned("account-org-eu-west-1", "aws_iam_role").map((r) => r.name)).toEqual(["api-gateway-cloudwatch-eu-west-1"]);
+    // The account's other roles: API Gateway's logging role, and its security channel's Chatbot role (no trail role).
+    expect(planned("account-org-eu-west-1", "aws_iam_role").map((r) => r.name)).toEqual(["api-gateway-cloudwatch-eu-west-1", "org-security-alarms-chatbot"]);
   });
 });
