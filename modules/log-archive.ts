@@ -19,13 +19,13 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Lazy } from "cdktf";
 import { Construct } from "constructs";
-import { arn, type AwsLocation, regionalServicePrincipal } from "../aws/arn";
+import { arn, type AwsLocation } from "../aws/arn";
 import { deliveryPermissions, firehoseErrorLogGroupName, firehoseErrorLogStreamArn, subscriptionPermissions } from "../aws/archive-permissions";
 import type { Lifecycle } from "../aws/lifecycle";
 import { firehoseDeliveryGrant } from "./kms-grants";
 import { KmsKey } from "./kms-key";
 import { SecureBucket } from "./secure-bucket";
-import { firehoseTrust, serviceTrust } from "./service-trust";
+import { firehoseTrust, logsSubscriptionTrust } from "./service-trust";
 
 export interface LogArchiveProps {
   readonly location: AwsLocation;
@@ -109,12 +109,7 @@ export class LogArchive extends Construct {
     });
     this.deliveryPolicy = new IamRolePolicy(delivery, "policy", { name: "write-archive", role: this.deliveryRole.id, policy: deliveryPermissionsDocument.json });
 
-    const subscriptionTrust = new DataAwsIamPolicyDocument(subscription, "trust", {
-      statement: [
-        // AWS's documented scope for subscription roles: CloudWatch Logs resources of this account and region.
-        serviceTrust({ service: regionalServicePrincipal("logs", at.region), sourceAccount: at.accountId, sourceArns: [arn(at, "logs", "*")], test: "ArnLike" }),
-      ],
-    });
+    const subscriptionTrust = new DataAwsIamPolicyDocument(subscription, "trust", { statement: [logsSubscriptionTrust(at)] });
     this.subscriptionRole = new IamRole(subscription, "role", {
       name: props.subscriptionRoleName,
       description: "Lets CloudWatch Logs put access log events into the archive's Firehose streams",

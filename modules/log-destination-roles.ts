@@ -19,9 +19,9 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import { deliveryPermissions } from "../aws/archive-permissions";
-import { arn, type AwsLocation, regionalServicePrincipal } from "../aws/arn";
+import type { AwsLocation } from "../aws/arn";
 import { destinationSubscriptionPermissions, type TokenSecret, tokenSecretPermissions } from "../aws/log-destinations";
-import { firehoseTrust, serviceTrust } from "./service-trust";
+import { firehoseTrust, logsSubscriptionTrust } from "./service-trust";
 
 export interface LogDestinationRolesProps {
   readonly location: AwsLocation;
@@ -77,9 +77,7 @@ export class LogDestinationRoles extends Construct {
     });
     this.deliveryPolicy = new IamRolePolicy(delivery, "policy", { name: "deliver-log-destinations", role: this.deliveryRole.id, policy: deliveryDocument.json });
 
-    const subscriptionTrust = new DataAwsIamPolicyDocument(subscription, "trust", {
-      statement: [serviceTrust({ service: regionalServicePrincipal("logs", at.region), sourceAccount: at.accountId, sourceArns: [arn(at, "logs", "*")], test: "ArnLike" })],
-    });
+    const subscriptionTrust = new DataAwsIamPolicyDocument(subscription, "trust", { statement: [logsSubscriptionTrust(at)] });
     this.subscriptionRole = new IamRole(subscription, "role", {
       name: props.subscriptionRoleName,
       description: "Lets CloudWatch Logs put access log events into the log destinations' Firehose streams",

@@ -3,6 +3,7 @@
  * deputy: the service may assume the role only on behalf of the given account and resources.
  */
 import type { DataAwsIamPolicyDocumentStatement, DataAwsIamPolicyDocumentStatementCondition } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { arn, type AwsLocation, regionalServicePrincipal } from "../aws/arn";
 
 export interface ServiceTrustProps {
   /** The service principal, e.g. `firehose.amazonaws.com` or `logs.eu-west-1.amazonaws.com`. */
@@ -35,4 +36,12 @@ export function firehoseTrust(accountId: string): DataAwsIamPolicyDocumentStatem
     principals: [{ type: "Service", identifiers: ["firehose.amazonaws.com"] }],
     condition: [{ test: "StringEquals", variable: "sts:ExternalId", values: [accountId] }],
   };
+}
+
+/**
+ * The trust of a role CloudWatch Logs assumes to put subscription data into a stream: AWS's documented scope,
+ * CloudWatch Logs resources of this account and region.
+ */
+export function logsSubscriptionTrust(at: AwsLocation): DataAwsIamPolicyDocumentStatement {
+  return serviceTrust({ service: regionalServicePrincipal("logs", at.region), sourceAccount: at.accountId, sourceArns: [arn(at, "logs", "*")], test: "ArnLike" });
 }
