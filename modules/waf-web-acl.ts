@@ -5,8 +5,10 @@
  * The rules go to the provider as `rule_json` (the `CreateWebACL` JSON) rather than `rule` blocks: cdktf's
  * binding types a rule's `statement` as `any`, which its HCL renderer writes as an attribute
  * (`statement = {...}`) that Terraform rejects. With `rule_json` the provider only checks that the text is
- * JSON and does not read rule changes made outside Terraform back (no drift detection for rules), so every
- * limit AWS WAF puts on the rules is checked here at synth (`webAclRuleProblems`, and the `waf` config rules).
+ * JSON and does not read rule changes made outside Terraform back (no drift detection for rules,
+ * hashicorp/terraform-provider-aws#43166), so every limit AWS WAF puts on the rules is checked here at synth
+ * (`webAclRuleProblems`, and the `waf` config rules). An update of another argument no longer drops the rules
+ * in the pinned provider: the fix (#39283) was merged in September 2024, long before 5.100.0.
  *
  * Construct ids: the web ACL is `aws_wafv2_web_acl.<id>`; an association built in a stage's construct is
  * `aws_wafv2_web_acl_association.stage_<name>` (both of its ids repeat the resource type).
