@@ -24,6 +24,7 @@ import { deliveryPermissions, firehoseErrorLogGroupName, firehoseErrorLogStreamA
 import type { Lifecycle } from "../aws/lifecycle";
 import { firehoseDeliveryGrant } from "./kms-grants";
 import { KmsKey } from "./kms-key";
+import { AttachedStreams } from "./attached-streams";
 import { SecureBucket } from "./secure-bucket";
 import { firehoseTrust, logsSubscriptionTrust } from "./service-trust";
 
@@ -60,8 +61,7 @@ export class LogArchive extends Construct {
   public readonly subscriptionPolicy: IamRolePolicy;
   private readonly location: AwsLocation;
   private readonly streamNames: readonly string[];
-  private readonly attached = new Map<string, AttachedStream>();
-  private readonly bucketName: string;
+  private readonly attached: AttachedStreams<AttachedStream>;
 
   constructor(scope: Construct, id: string, props: LogArchiveProps) {
     super(scope, id);
@@ -71,7 +71,7 @@ export class LogArchive extends Construct {
     const at = props.location;
     this.location = at;
     this.streamNames = props.streamNames;
-    this.bucketName = props.bucketName;
+    this.attached = new AttachedStreams({ owner: `LogArchive ${props.bucketName}`, attacher: "LogSubscription", streamNames: props.streamNames });
     const delivery = new Construct(this, "delivery");
     const subscription = new Construct(this, "subscription");
 
@@ -104,7 +104,7 @@ export class LogArchive extends Construct {
         at,
         this.bucket.arn,
         this.key.arn,
-        props.streamNames.map((name) => this.attachedArn(name, (s) => s.errorLogStreamArn)),
+        props.streamNames.map((name) => this.attached.lazy(name, (s) => s.errorLogStreamArn)),
       ),
     });
     this.deliveryPolicy = new IamRolePolicy(delivery, "policy", { name: "write-archive", role: this.deliveryRole.id, policy: deliveryPermissionsDocument.json });
@@ -116,7 +116,7 @@ export class LogArchive extends Construct {
       assumeRolePolicy: subscriptionTrust.json,
     });
     const subscriptionPermissionsDocument = new DataAwsIamPolicyDocument(subscription, "permissions", {
-      statement: subscriptionPermissions(props.streamNames.map((name) => this.attachedArn(name, (s) => s.streamArn))),
+      statement: subscriptionPermissions(props.streamNames.map((name) => this.attached.lazy(name, (s) => s.streamArn))),
     });
     this.subscriptionPolicy = new IamRolePolicy(subscription, "policy", {
       name: "put-into-archive-streams",
@@ -128,23 +128,7 @@ export class LogArchive extends Construct {
   /** Called by the `LogSubscription` of one of this archive's streams: the roles' policies name what it created. */
   public attach(streamName: string, stream: AttachedStream): void {
     this.streamArn(streamName);
-    if (this.attached.has(streamName)) {
-      throw new Error(`LogArchive ${this.bucketName}: stream "${streamName}" is attached twice. Allowed: one LogSubscription per stream`);
-    }
-    this.attached.set(streamName, stream);
-  }
-
-  /** A reference from an attached stream, resolved at synth, when every stream has attached itself. */
-  private attachedArn(streamName: string, pick: (stream: AttachedStream) => string): string {
-    return Lazy.stringValue({
-      produce: () => {
-        const stream = this.attached.get(streamName);
-        if (stream === undefined) {
-          throw new Error(`LogArchive ${this.bucketName}: stream "${streamName}" has no LogSubscription. Allowed: a LogSubscription for each of ${this.streamNames.join(", ")}`);
-        }
-        return pick(stream);
-      },
-    });
+    this.attached.attach(streamName, stream);
   }
 
   /** The error log group of one of this archive's streams (its name, known at synth). */

@@ -16,11 +16,11 @@
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import { deliveryPermissions } from "../aws/archive-permissions";
 import type { AwsLocation } from "../aws/arn";
 import { destinationSubscriptionPermissions, type TokenSecret, tokenSecretPermissions } from "../aws/log-destinations";
+import { AttachedStreams } from "./attached-streams";
 import { firehoseTrust, logsSubscriptionTrust } from "./service-trust";
 
 export interface LogDestinationRolesProps {
@@ -46,7 +46,7 @@ export class LogDestinationRoles extends Construct {
   public readonly subscriptionRole: IamRole;
   public readonly subscriptionPolicy: IamRolePolicy;
   private readonly streamNames: readonly string[];
-  private readonly attached = new Map<string, AttachedDestination>();
+  private readonly attached: AttachedStreams<AttachedDestination>;
 
   constructor(scope: Construct, id: string, props: LogDestinationRolesProps) {
     super(scope, id);
@@ -55,6 +55,7 @@ export class LogDestinationRoles extends Construct {
     }
     const at = props.location;
     this.streamNames = props.streams.map((s) => s.streamName);
+    this.attached = new AttachedStreams({ owner: "LogDestinationRoles", attacher: "LogDestination", streamNames: this.streamNames });
     const delivery = new Construct(this, "delivery");
     const subscription = new Construct(this, "subscription");
 
@@ -70,7 +71,7 @@ export class LogDestinationRoles extends Construct {
           at,
           props.backup.bucketArn,
           props.backup.keyArn,
-          this.streamNames.flatMap((name) => [0, 1].map((i) => this.attachedArn(name, (s) => s.errorLogStreamArns[i]))),
+          this.streamNames.flatMap((name) => [0, 1].map((i) => this.attached.lazy(name, (s) => s.errorLogStreamArns[i]))),
         ),
         ...tokenSecretPermissions(at, props.streams),
       ],
@@ -84,7 +85,7 @@ export class LogDestinationRoles extends Construct {
       assumeRolePolicy: subscriptionTrust.json,
     });
     const subscriptionDocument = new DataAwsIamPolicyDocument(subscription, "permissions", {
-      statement: destinationSubscriptionPermissions(this.streamNames.map((name) => this.attachedArn(name, (s) => s.streamArn))),
+      statement: destinationSubscriptionPermissions(this.streamNames.map((name) => this.attached.lazy(name, (s) => s.streamArn))),
     });
     this.subscriptionPolicy = new IamRolePolicy(subscription, "policy", { name: "put-into-log-destinations", role: this.subscriptionRole.id, policy: subscriptionDocument.json });
   }
@@ -94,18 +95,6 @@ export class LogDestinationRoles extends Construct {
     if (!this.streamNames.includes(streamName)) {
       throw new Error(`LogDestinationRoles: stream "${streamName}" is not one of the roles' streams. Allowed: ${this.streamNames.join(", ")}`);
     }
-    if (this.attached.has(streamName)) throw new Error(`LogDestinationRoles: stream "${streamName}" is attached twice. Allowed: one LogDestination per stream`);
-    this.attached.set(streamName, stream);
-  }
-
-  /** A reference from an attached stream, resolved at synth, when every stream has attached itself. */
-  private attachedArn(streamName: string, pick: (stream: AttachedDestination) => string): string {
-    return Lazy.stringValue({
-      produce: () => {
-        const stream = this.attached.get(streamName);
-        if (stream === undefined) throw new Error(`LogDestinationRoles: stream "${streamName}" has no LogDestination. Allowed: a LogDestination for each of ${this.streamNames.join(", ")}`);
-        return pick(stream);
-      },
-    });
+    this.attached.attach(streamName, stream);
   }
 }

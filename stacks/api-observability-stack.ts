@@ -218,9 +218,10 @@ export class ApiObservabilityStack extends ReadableStack {
     );
     const streamName = (stage: string) => archiveStreamName(naming.prefix, stage);
     const roles = archiveRoleNames(naming.prefix);
+    const archiveBucketName = logArchiveBucketName(env.service, env.name, env.account.id, env.region);
     this.archive = new LogArchive(this, "archive", {
       location,
-      bucketName: logArchiveBucketName(env.service, env.name, env.account.id, env.region),
+      bucketName: archiveBucketName,
       keyAlias: naming.name("archive"),
       streamNames: [...env.stages.map((stage) => streamName(stage.name)), ...(waf ? [waf.archiveStream] : [])],
       deliveryRoleName: roles.delivery,
@@ -245,7 +246,7 @@ export class ApiObservabilityStack extends ReadableStack {
         new ArchiveAlarms(this.archiveSubscriptions[i], "alarms", {
           streamName: streamName(stage.stageName),
           stageName: stage.stageName,
-          bucketName: logArchiveBucketName(env.service, env.name, env.account.id, env.region),
+          bucketName: archiveBucketName,
           errorLogGroupName: this.archive.errorLogGroupName(streamName(stage.stageName)),
           deliveryRoleName: roles.delivery,
           bufferingIntervalSeconds: env.archive.bufferingIntervalSeconds,
@@ -264,7 +265,7 @@ export class ApiObservabilityStack extends ReadableStack {
           logs: { retentionInDays: env.logs.retentionDays, kmsKeyArn: this.key.arn, preventDestroy: env.deletionProtection },
           archive: {
             archive: this.archive,
-            bucketName: logArchiveBucketName(env.service, env.name, env.account.id, env.region),
+            bucketName: archiveBucketName,
             deliveryRoleName: roles.delivery,
             bufferingIntervalSeconds: env.archive.bufferingIntervalSeconds,
             bufferingSizeMiB: env.archive.bufferingSizeMiB,
@@ -281,7 +282,7 @@ export class ApiObservabilityStack extends ReadableStack {
             namePrefix: naming.prefix,
             destinations: env.logDestinations,
             stages: this.stages.map((stage) => ({ construct: stage, stageName: stage.stageName, accessLogGroupName: stage.accessLogGroup.name })),
-            backup: { bucketArn: this.archive.bucket.arn, bucketName: logArchiveBucketName(env.service, env.name, env.account.id, env.region), keyArn: this.archive.key.arn },
+            backup: { bucketArn: this.archive.bucket.arn, bucketName: archiveBucketName, keyArn: this.archive.key.arn },
             errorLogs: { retentionInDays: env.logs.retentionDays, kmsKeyArn: this.key.arn, preventDestroy: env.deletionProtection },
             topicArn: this.alarmTopic.arn,
             freshnessToleranceSeconds: env.archive.freshnessToleranceSeconds,

@@ -45,8 +45,12 @@ interface ArchiveSite {
  * log stream.
  */
 export function archivePolicyLengths(site: ArchiveSite, stageNames: readonly string[]): { role: string; length: number }[] {
+  return archivePolicyLengthsOfStreams(site, stageNames.map((stage) => archiveStreamName(`${site.service}-${site.name}`, stage)));
+}
+
+/** The same for the archive's delivery streams by name: the stages', and any other stream the archive takes (the WAF log's). */
+export function archivePolicyLengthsOfStreams(site: ArchiveSite, streamNames: readonly string[]): { role: string; length: number }[] {
   const at = awsLocation(site.accountId, site.region);
-  const streamNames = stageNames.map((stage) => archiveStreamName(`${site.service}-${site.name}`, stage));
   const bucketArn = s3BucketArn(at.partition, logArchiveBucketName(site.service, site.name, site.accountId, site.region));
   // The key's ARN is known only at apply: a key id is a 36-character UUID.
   const keyArn = arn(at, "kms", `key/${"0".repeat(36)}`);

@@ -3,14 +3,13 @@
  * which name the WAF log's stream besides every stage's. (Priorities, rule groups and capacity are checked
  * in the `waf` section itself, schema/waf.ts.)
  */
-import { arn, awsLocation, s3BucketArn } from "../../aws/arn";
-import { deliveryPermissions, firehoseErrorLogStreamArn, subscriptionPermissions } from "../../aws/archive-permissions";
-import { iamPolicyLength, MAX_ROLE_INLINE_POLICIES_LENGTH } from "../../aws/limits";
-import { archiveStreamName, logArchiveBucketName, Naming } from "../../aws/naming";
+import { MAX_ROLE_INLINE_POLICIES_LENGTH } from "../../aws/limits";
+import { archiveStreamName, Naming } from "../../aws/naming";
 import { wafArchiveStreamName } from "../../aws/waf";
 import type { Environment, EnvironmentRule } from "../schema/environment-fields";
 import { rule } from "../schema/fields";
 import { issue } from "../schema/issues";
+import { archivePolicyLengthsOfStreams } from "./archive";
 
 const wafOn = (env: Pick<Environment, "waf">): boolean => env.waf.enabled;
 
@@ -32,18 +31,6 @@ export const productionLogsEveryWafRequest: EnvironmentRule = rule(["tier", "waf
     : [],
 );
 
-/** The lengths IAM counts of the archive roles' policies when they name these delivery streams. */
-function archivePolicyLengthsFor(env: Environment, streamNames: readonly string[]): { role: string; length: number }[] {
-  const at = awsLocation(env.account.id, env.region);
-  const bucketArn = s3BucketArn(at.partition, logArchiveBucketName(env.service, env.name, env.account.id, env.region));
-  // The key's ARN is known only at apply: a key id is a 36-character UUID.
-  const keyArn = arn(at, "kms", `key/${"0".repeat(36)}`);
-  return [
-    { role: "delivery role", length: iamPolicyLength(deliveryPermissions(at, bucketArn, keyArn, streamNames.map((name) => firehoseErrorLogStreamArn(at, name)))) },
-    { role: "subscription role", length: iamPolicyLength(subscriptionPermissions(streamNames.map((name) => arn(at, "firehose", `deliverystream/${name}`)))) },
-  ];
-}
-
 /**
  * The WAF log is archived like the access logs, through a stream of its own that both archive roles name:
  * with many stages it can be the entry that takes a role's inline policies past IAM's 10,240 characters
@@ -54,9 +41,10 @@ export const wafArchiveFitsRolePolicies: EnvironmentRule = rule(["service", "nam
   if (!wafOn(env)) return [];
   const prefix = new Naming({ service: env.service, environment: env.name }).prefix;
   const stageStreams = env.stages.map((stage) => archiveStreamName(prefix, stage.name));
+  const site = { service: env.service, name: env.name, accountId: env.account.id, region: env.region };
   const fits = (lengths: { length: number }[]) => lengths.every((p) => p.length <= MAX_ROLE_INLINE_POLICIES_LENGTH);
-  if (!fits(archivePolicyLengthsFor(env, stageStreams))) return [];
-  return archivePolicyLengthsFor(env, [...stageStreams, wafArchiveStreamName(prefix)])
+  if (!fits(archivePolicyLengthsOfStreams(site, stageStreams))) return [];
+  return archivePolicyLengthsOfStreams(site, [...stageStreams, wafArchiveStreamName(prefix)])
     .filter((p) => p.length > MAX_ROLE_INLINE_POLICIES_LENGTH)
     .map((p) =>
       issue(

@@ -133,7 +133,8 @@ export function toDiagnostic(d: any): Diagnostic {
   };
 }
 
-function uniqueDiagnostics(all: readonly Diagnostic[]): Diagnostic[] {
+/** Each diagnostic once: a plan's validation and its planning report the same warning. */
+export function uniqueDiagnostics(all: readonly Diagnostic[]): Diagnostic[] {
   const key = (d: Diagnostic) => JSON.stringify([d.severity, d.summary, d.detail, d.address, d.range]);
   return all.filter((d, i) => all.findIndex((other) => key(other) === key(d)) === i);
 }

@@ -16,7 +16,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { type CheckOptions, type Diagnostic, errorsOf, parseJson, type PlannedResource, type StackCheck, toDiagnostic } from "./check-stack";
+import { type CheckOptions, type Diagnostic, errorsOf, parseJson, type PlannedResource, type StackCheck, toDiagnostic, uniqueDiagnostics } from "./check-stack";
 import { selectStacks, synthesizedStacks } from "./manifest";
 import { copyStackForOffline, OFFLINE_OVERRIDE_FILE, OFFLINE_VARIABLES_FILE, offlineProviderHcl, offlineVariableValues } from "./offline";
 import { withRegistryHint } from "./registry-hint";
@@ -135,8 +135,7 @@ export function ownDiagnostics(all: readonly Diagnostic[], stack: string): Diagn
     if (d.severity === "warning" && MODULE_ONLY_WARNINGS.has(d.summary) && inFile) return [];
     return [{ ...d, ...(inFile ? { range: d.range!.slice(folder.length) } : {}), ...(address !== undefined ? { address } : {}) }];
   });
-  const key = (d: Diagnostic) => JSON.stringify([d.severity, d.summary, d.detail, d.address, d.range]);
-  return own.filter((d, i) => own.findIndex((other) => key(other) === key(d)) === i);
+  return uniqueDiagnostics(own);
 }
 
 /** `terraform show -json`'s resource changes of one stack, with the addresses the stack has as a root. */
