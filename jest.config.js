@@ -1,10 +1,10 @@
-/** Jest runs the TypeScript sources through ts-jest in transpile-only mode
- * (tsconfig `isolatedModules`); `npm run build` type-checks everything first. */
+/** Jest runs the JavaScript `npm run build` (tsc, which type-checks everything) wrote into dist/, with its
+ * source maps, or ts-jest's transpile of a source changed since (test/transform.js). */
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  transform: { "^.+\\.ts$": "ts-jest" },
+  transform: { "^.+\\.ts$": "<rootDir>/test/transform.js" },
   // The run's folder: every test's TMPDIR, checked for leftovers at the end, and what test files share
   // (test/support/test-run.ts, test/support/shared.ts).
   globalSetup: "<rootDir>/test/support/global-setup.ts",
@@ -14,4 +14,6 @@ module.exports = {
   // Much of the run waits on terraform child processes: one worker per core (Jest's default leaves one idle).
   maxWorkers: "100%",
   reporters: ["default", "<rootDir>/test/summary-reporter.js"],
+  // The slow (terraform, cdktf CLI) files first, also on a machine without Jest's record of the last run.
+  testSequencer: "<rootDir>/test/sequencer.js",
 };

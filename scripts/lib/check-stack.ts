@@ -101,10 +101,15 @@ export type CheckStacksOptions = Pick<StackRunOptions, "stacks" | "workRoot" | "
 
 /** Checks the stacks of the synthesized app in `outdir` (all by default, in name order). */
 export function checkStacks(outdir: string, opts: CheckStacksOptions = {}): Promise<StackCheck[]> {
-  const values = (stack: string) => (typeof opts.values === "object" ? opts.values.includes(stack) : opts.values !== false);
+  const wantsValues = valuesWanted(opts.values);
   return runOnStacks({ outdir, stacks: opts.stacks, workRoot: opts.workRoot, parallelism: opts.parallelism }, (job) =>
-    checkStack(job, { plan: opts.plan, values: values(job.stack) }),
+    checkStack(job, { plan: opts.plan, values: wantsValues(job.stack) }),
   );
+}
+
+/** Whether a stack's planned values are read, as a `values` option says: all (`true`, or unset), none (`false`), or those named. */
+export function valuesWanted(values: boolean | readonly string[] | undefined): (stack: string) => boolean {
+  return (stack) => (typeof values === "object" ? values.includes(stack) : values !== false);
 }
 
 /** Parses a `-json` command's output; no JSON at all means terraform itself failed, which is thrown. */

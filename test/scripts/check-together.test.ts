@@ -1,14 +1,15 @@
 /**
- * `checkStacksTogether`: several stacks checked as modules of one configuration report what `checkStacks`
- * reports for each of them alone (test/scripts/terraform-harness.test.ts asserts the same facts of the same
- * hand-written stacks, one by one): formatting, diagnostics with the stack's own addresses and lines, the
- * planned resources and values, and a required secret variable with a mock value.
+ * `checkStacksTogether` and `checkGroupsTogether`: several stacks, of one synthesized app or of several,
+ * checked as modules of one configuration report what `checkStacks` reports for each of them alone
+ * (test/scripts/terraform-harness.test.ts asserts the same facts of stacks made of the same hand-written
+ * parts, each its own root): formatting, diagnostics with the stack's own addresses and lines, the planned
+ * resources and values, and a required secret variable with a mock value.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { StackCheck } from "../../scripts/lib/check-stack";
-import { checkStacksTogether, moduleBlock, ownDiagnostics, ownResourceChanges, summaryOf } from "../../scripts/lib/check-together";
+import { checkGroupsTogether, checkStacksTogether, moduleBlock, ownDiagnostics, ownResourceChanges, summaryOf } from "../../scripts/lib/check-together";
 import { DEPRECATED, SAMPLE, UNFORMATTED, writeStack } from "../support/hand-written-stack";
 
 /** A required string variable with no default: a secret the deploy sets through TF_VAR_<name>. */
@@ -35,16 +36,33 @@ const line = (hcl: string, text: string) => `cdk.tf:${hcl.split("\n").indexOf(te
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "check-together-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-describe("checkStacksTogether, planning", () => {
-  const outdir = path.join(work, "planned", "cdktf.out");
+describe("checkGroupsTogether, planning the stacks of two apps", () => {
   let checks: Record<string, StackCheck> = {};
+  let other: StackCheck[] = [];
+  const outdir = path.join(work, "planned", "cdktf.out");
   beforeAll(async () => {
-    // GIVEN three stacks: a clean one, one with a deprecation warning, one with a secret variable
+    // GIVEN three stacks of one app: a clean one, one with a deprecation warning, one with a secret variable;
+    // and another app with a stack of the same name as the first, its log group kept for another number of days
     for (const [name, hcl] of Object.entries({ sample: SAMPLE, deprecated: DEPRECATED, secret: WITH_SECRET })) writeStack(outdir, name, hcl);
-    // WHEN they are planned together, with the values of two of them
-    const results = await checkStacksTogether(outdir, { workRoot: path.join(work, "planned", "checks"), values: ["sample", "secret"] });
+    const otherOutdir = path.join(work, "planned", "other.out");
+    writeStack(otherOutdir, "sample", SAMPLE.replace("retention_in_days = 7", "retention_in_days = 14"));
+    // WHEN they are planned together, with the values of two stacks of the first app and of the other's
+    const [results, others] = await checkGroupsTogether(
+      [
+        { group: "first", outdir, values: ["sample", "secret"] },
+        { group: "other", outdir: otherOutdir },
+      ],
+      { workRoot: path.join(work, "planned", "checks") },
+    );
     checks = Object.fromEntries(results.map((c) => [c.stack, c]));
+    other = others;
   }, 180_000);
+
+  it("THEN each app's stacks come back in its own list, under their own names, with their own plans", () => {
+    expect(other.map((c) => c.stack)).toEqual(["sample"]);
+    expect(other[0]).toMatchObject({ fmtOk: true, diagnostics: [], planOk: true, summary: { add: 1, change: 0, destroy: 0 } });
+    expect(other[0].plan.resource_changes.map((c: any) => [c.address, c.change.after.retention_in_days])).toEqual([["aws_cloudwatch_log_group.sample", 14]]);
+  });
 
   it("THEN each stack's plan is its own, with the addresses and values it has as a root", () => {
     expect(Object.keys(checks).sort()).toEqual(["deprecated", "sample", "secret"]);
@@ -55,6 +73,8 @@ describe("checkStacksTogether, planning", () => {
     expect(group.module_address).toBeUndefined();
     // The stack's own provider block is used: its default tags, not another's.
     expect(group.change.after).toMatchObject({ name: "sample-logs", retention_in_days: 7, tags_all: { service: "sample" } });
+    // Of a stack checked with others, the plan holds its own resource changes, not the wrapper's configuration.
+    expect(Object.keys(checks.sample.plan).sort()).toEqual(["format_version", "resource_changes", "terraform_version"]);
     expect(checks.sample.resources).toEqual([{ address: "aws_cloudwatch_log_group.sample", type: "aws_cloudwatch_log_group", action: "create" }]);
   });
 
@@ -113,6 +133,16 @@ describe("checkStacksTogether, validating", () => {
     await expect(checkStacksTogether(outdir, { workRoot: path.join(work, "import", "checks") })).rejects.toThrow(
       "checkStacksTogether: stack imports has an import or removed block, which only a root module may hold. Allowed: check it alone (checkStacks)",
     );
+  });
+});
+
+describe("the groups of checkGroupsTogether", () => {
+  it("GIVEN a group name that cannot prefix a module name, or one given twice THEN it is refused before terraform runs", async () => {
+    const outdir = path.join(work, "planned", "cdktf.out");
+    await expect(checkGroupsTogether([{ group: "Shipped_1", outdir }])).rejects.toThrow(
+      'checkGroupsTogether: group "Shipped_1" is not allowed. Allowed: lower-case letters and digits, starting with a letter',
+    );
+    await expect(checkGroupsTogether([{ group: "a", outdir }, { group: "a", outdir }])).rejects.toThrow("checkGroupsTogether: group a is given twice. Allowed: each group once");
   });
 });
 

@@ -1,88 +1,141 @@
 /**
- * The Terraform harness on hand-made stacks: it plans a stack that pins its account and keeps its state in
- * S3 offline, reports formatting, errors and warnings, links the provider instead of copying it, and never
- * touches the synthesized files. Run with `TF_PLUGIN_MIRROR` on a machine without internet access.
+ * The Terraform harness on hand-written stacks: it plans a stack that pins its account, keeps its state in S3 and
+ * needs a secret variable offline, reports formatting, errors and warnings, reads the planned values it is asked
+ * for, links the provider instead of copying it, and never touches the synthesized files. Run with
+ * `TF_PLUGIN_MIRROR` on a machine without internet access.
+ *
+ * Each terraform command that loads the AWS provider costs ~3 CPU-s, so one run of `checkStacks` on two stacks
+ * shows what it can (two stacks, so that the shared plugin cache shows), and each stack shows several facts:
+ * - `sample` (COMBINED) plans, with its values: an S3 backend, an account pin, default tags, a deprecation
+ *   warning, a required secret variable set in the caller's shell (which must never reach the plan) and a
+ *   variable with a default: init, plan, show;
+ * - `broken` (BROKEN) is badly formatted AND invalid: fmt fails and the validation still runs and reports its
+ *   error (formatting is reported on its own), and the plan stops there. Its values are not asked for: init, plan;
+ * - the account pin's plan runs in a copy of the sample's checked copy (init included) with only the override's
+ *   unpinning line left out, so it needs no init of its own: plan;
+ * - `validate` on the sample's checked copy holds the check to running none itself: validate.
+ * In all: 2 init, 3 plan, 1 validate, 1 show.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { checkStacks, type StackCheck, toDiagnostic } from "../../scripts/lib/check-stack";
+import { checkStacks, type StackCheck, toDiagnostic, valuesWanted } from "../../scripts/lib/check-stack";
 import { mirrorFromEnv, writeCliConfig } from "../../scripts/lib/cli-config";
-import { copyStackForOffline, OFFLINE_OVERRIDE_FILE, OFFLINE_OVERRIDE_HCL } from "../../scripts/lib/offline";
+import { copyStackForOffline, OFFLINE_OVERRIDE_FILE, OFFLINE_OVERRIDE_HCL, OFFLINE_VARIABLES_FILE, offlineVariableValues } from "../../scripts/lib/offline";
 import { runTerraform } from "../../scripts/lib/run-terraform";
 import { runOnStacks } from "../../scripts/lib/stack-runner";
 import { findTerraform } from "../../scripts/lib/terraform-binary";
 import { terraformEnv } from "../../scripts/lib/terraform-env";
-import { DEPRECATED, SAMPLE, UNFORMATTED, writeStack } from "../support/hand-written-stack";
+import { BROKEN, COMBINED, SAMPLE, writeStack } from "../support/hand-written-stack";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "terraform-harness-"));
 const outdir = path.join(work, "cdktf.out");
 const workRoot = path.join(work, "checks");
+/** A stack's checked copy: where the check ran init and plan. */
+const checkedCopy = (stack: string) => path.join(workRoot, "stacks", stack);
+const checkEnv = () => terraformEnv(path.join(workRoot, "terraform.rc"));
+const SECRET_IN_SHELL = "https://events.pagerduty.com/integration/real-secret/enqueue";
 let checks: Record<string, StackCheck> = {};
+const plannedChange = (address: string) => checks.sample.plan.resource_changes.find((c: any) => c.address === address);
 
 beforeAll(async () => {
-  writeStack(outdir, "sample", SAMPLE);
-  writeStack(outdir, "unformatted", UNFORMATTED);
-  writeStack(outdir, "deprecated", DEPRECATED);
-  // Only the sample's planned values are asserted (reading them starts the provider once more).
-  const results = await checkStacks(outdir, { workRoot, values: ["sample"] });
-  checks = Object.fromEntries(results.map((c) => [c.stack, c]));
+  writeStack(outdir, "sample", COMBINED);
+  writeStack(outdir, "broken", BROKEN);
+  // A developer's real secret in the shell must never reach an offline plan.
+  const previous = process.env.TF_VAR_pagerduty_url;
+  process.env.TF_VAR_pagerduty_url = SECRET_IN_SHELL;
+  try {
+    // Only the sample's planned values are asserted (reading them starts the provider once more).
+    const results = await checkStacks(outdir, { workRoot, values: ["sample"] });
+    checks = Object.fromEntries(results.map((c) => [c.stack, c]));
+  } finally {
+    if (previous === undefined) delete process.env.TF_VAR_pagerduty_url;
+    else process.env.TF_VAR_pagerduty_url = previous;
+  }
 }, 180_000);
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe("checkStacks", () => {
-  it("plans a stack with an S3 backend, an account pin and default tags offline, with no diagnostics", () => {
-    const sample = checks.sample;
-    expect(sample).toMatchObject({ fmtOk: true, fmtDiff: "", initOk: true, diagnostics: [], planOk: true, summary: { add: 1, change: 0, destroy: 0 } });
-    const [group] = sample.plan.resource_changes;
-    expect(group).toMatchObject({ address: "aws_cloudwatch_log_group.sample", change: { actions: ["create"] } });
+  it("plans a stack with an S3 backend, an account pin and default tags offline", () => {
+    expect(checks.sample).toMatchObject({ fmtOk: true, fmtDiff: "", initOk: true, planOk: true, summary: { add: 4, change: 0, destroy: 0 } });
+    const group = plannedChange("aws_cloudwatch_log_group.sample");
+    expect(group).toMatchObject({ change: { actions: ["create"] } });
     expect(group.change.after).toMatchObject({ name: "sample-logs", retention_in_days: 7, tags_all: { service: "sample" } });
   });
 
-  it("fails the fmt check of a badly formatted file and shows the diff", () => {
-    expect(checks.unformatted.fmtOk).toBe(false);
-    expect(checks.unformatted.fmtDiff).toContain('-  name = "sample-logs"');
-    expect(checks.unformatted.planOk).toBe(true); // formatting is reported on its own
+  it("GIVEN a required sensitive string variable set in the caller's shell WHEN the harness plans offline THEN the plan finishes with a mock value, not the caller's TF_VAR_", () => {
+    expect(plannedChange("aws_sns_topic_subscription.pager").change.after).toMatchObject({ endpoint: "https://offline-mock.invalid/pagerduty_url", endpoint_auto_confirms: true });
+    expect(JSON.stringify(checks.sample.plan)).not.toContain("real-secret");
+  });
+
+  it("GIVEN a variable with a default THEN the default is kept", () => {
+    expect(offlineVariableValues(path.join(outdir, "stacks", "sample"))).toEqual({ pagerduty_url: "https://offline-mock.invalid/pagerduty_url" });
+    expect(plannedChange("aws_sns_topic.alarms").change.after).toMatchObject({ name: "kept-default" });
   });
 
   it("reports warnings with their address and location, once although the plan's validation and planning both see them", () => {
-    expect(checks.deprecated.diagnostics).toEqual([
+    expect(checks.sample.diagnostics).toEqual([
       {
         severity: "warning",
         summary: "Argument is deprecated",
         detail: "acl is deprecated. Use the aws_s3_bucket_acl resource instead.",
         address: "aws_s3_bucket.old",
-        range: `cdk.tf:${DEPRECATED.split("\n").indexOf('  acl    = "private"') + 1}`,
+        range: `cdk.tf:${COMBINED.split("\n").indexOf('  acl    = "private"') + 1}`,
       },
     ]);
   });
 
   // The check runs no `terraform validate`: the plan validates first (scripts/lib/check-stack.ts). This holds it to that.
   it("GIVEN a stack with a warning WHEN terraform validate runs on its checked copy THEN it reports what the check reported", async () => {
-    const validate = await runTerraform(["validate", "-json", "-no-color"], path.join(workRoot, "stacks", "deprecated"), terraformEnv(path.join(workRoot, "terraform.rc")));
+    const validate = await runTerraform(["validate", "-json", "-no-color"], checkedCopy("sample"), checkEnv());
     expect(validate.code).toBe(0);
-    expect(JSON.parse(validate.stdout).diagnostics.map(toDiagnostic)).toEqual(checks.deprecated.diagnostics);
+    expect(JSON.parse(validate.stdout).diagnostics.map(toDiagnostic)).toEqual(checks.sample.diagnostics);
   }, 60_000);
 
-  it("reads the planned values only of the stacks it is asked for, and the planned resources of every stack", () => {
-    expect(checks.unformatted.plan).toBeUndefined();
-    expect(checks.unformatted.resources).toEqual([{ address: "aws_cloudwatch_log_group.sample", type: "aws_cloudwatch_log_group", action: "create" }]);
-    expect(checks.sample.resources).toEqual([{ address: "aws_cloudwatch_log_group.sample", type: "aws_cloudwatch_log_group", action: "create" }]);
+  it("reports validation errors with their summary, and does not plan", () => {
+    expect(checks.broken).toMatchObject({ initOk: true, planOk: false });
+    expect(checks.broken.diagnostics).toEqual([expect.objectContaining({ severity: "error", summary: "Unsupported argument" })]);
+    expect(checks.broken.resources).toBeUndefined();
   });
 
-  it("never modifies the synthesized stacks: the override lives in the copies only", () => {
-    for (const [stack, hcl] of [["sample", SAMPLE], ["unformatted", UNFORMATTED]]) {
+  it("fails the fmt check of a badly formatted file and shows the diff, and still validates it: formatting is reported on its own", () => {
+    expect(checks.broken.fmtOk).toBe(false);
+    expect(checks.broken.fmtDiff).toContain('-  name = "sample-logs"');
+    expect(checks.broken.diagnostics.map((d) => d.summary)).toEqual(["Unsupported argument"]);
+  });
+
+  it("reads the planned values only of the stacks it is asked for, and the planned resources from the plan itself", () => {
+    expect(checks.sample.plan).toBeDefined();
+    expect(checks.broken.plan).toBeUndefined();
+    // Terraform walks the resources concurrently: their order is not asserted.
+    expect([...checks.sample.resources!].sort((a, b) => (a.address < b.address ? -1 : 1))).toEqual([
+      { address: "aws_cloudwatch_log_group.sample", type: "aws_cloudwatch_log_group", action: "create" },
+      { address: "aws_s3_bucket.old", type: "aws_s3_bucket", action: "create" },
+      { address: "aws_sns_topic.alarms", type: "aws_sns_topic", action: "create" },
+      { address: "aws_sns_topic_subscription.pager", type: "aws_sns_topic_subscription", action: "create" },
+    ]);
+  });
+
+  it("GIVEN values true, false, unset or a list of stacks THEN it wants the values of every stack, none, every stack, or those listed", () => {
+    expect([true, false, undefined].map((values) => valuesWanted(values)("sample"))).toEqual([true, false, true]);
+    expect(["sample", "broken"].map(valuesWanted(["sample"]))).toEqual([true, false]);
+    expect(valuesWanted([])("sample")).toBe(false);
+  });
+
+  it("never modifies the synthesized stacks: the override and the mock values live in the copies only", () => {
+    for (const [stack, hcl] of [["sample", COMBINED], ["broken", BROKEN]]) {
       expect(fs.readdirSync(path.join(outdir, "stacks", stack))).toEqual(["cdk.tf"]);
       expect(fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf"), "utf8")).toBe(hcl);
     }
-    expect(fs.readFileSync(path.join(workRoot, "stacks", "sample", OFFLINE_OVERRIDE_FILE), "utf8")).toBe(OFFLINE_OVERRIDE_HCL);
+    expect(fs.readFileSync(path.join(checkedCopy("sample"), OFFLINE_OVERRIDE_FILE), "utf8")).toBe(OFFLINE_OVERRIDE_HCL);
+    expect(fs.readFileSync(path.join(checkedCopy("sample"), OFFLINE_VARIABLES_FILE), "utf8")).toBe('pagerduty_url = "https://offline-mock.invalid/pagerduty_url"\n');
   });
 
   it("links every stack's provider to one cached copy instead of copying 675 MB per stack", () => {
     const providerDir = path.join(".terraform", "providers", "registry.terraform.io", "hashicorp", "aws", "5.100.0");
-    for (const stack of ["sample", "unformatted", "deprecated"]) {
-      const dir = path.join(workRoot, "stacks", stack, providerDir);
+    for (const stack of ["sample", "broken"]) {
+      const dir = path.join(checkedCopy(stack), providerDir);
       for (const platform of fs.readdirSync(dir)) {
         expect(fs.lstatSync(path.join(dir, platform)).isSymbolicLink()).toBe(true);
         expect(fs.readlinkSync(path.join(dir, platform))).toContain(path.join(workRoot, "plugin-cache"));
@@ -93,6 +146,21 @@ describe("checkStacks", () => {
   it("refuses a parallelism below 1", async () => {
     await expect(checkStacks(outdir, { parallelism: 0 })).rejects.toThrow("parallelism (TF_PARALLELISM) = 0 is not allowed");
   });
+});
+
+describe("the offline override", () => {
+  it("is what makes the plan work: the account pin alone fails it", async () => {
+    // The sample's checked copy, which planned, as init left it (the provider links, the lock file), with only the
+    // override's line that unsets the pin left out: no init of its own.
+    const pinned = path.join(work, "pinned");
+    fs.cpSync(checkedCopy("sample"), pinned, { recursive: true, verbatimSymlinks: true, filter: (src) => path.basename(src) !== "tfplan" });
+    const pinningOverride = OFFLINE_OVERRIDE_HCL.replace("allowed_account_ids = null", "");
+    expect(pinningOverride).not.toBe(OFFLINE_OVERRIDE_HCL);
+    fs.writeFileSync(path.join(pinned, OFFLINE_OVERRIDE_FILE), pinningOverride);
+    const plan = await runTerraform(["plan", "-input=false", "-lock=false", "-refresh=false", "-no-color"], pinned, checkEnv());
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain("AWS account ID not allowed");
+  }, 60_000);
 });
 
 describe("the stacks of a run", () => {
@@ -108,20 +176,6 @@ describe("the stacks of a run", () => {
     ]);
     await expect(runOnStacks({ outdir: dir, stacks: ["stray"] }, async (job) => job.stack)).rejects.toThrow('Unknown stack "stray". Allowed: a, b');
   });
-});
-
-describe("the offline override", () => {
-  it("is what makes the plan work: the account pin alone fails it", async () => {
-    const dir = path.join(work, "pinned");
-    fs.mkdirSync(dir);
-    fs.writeFileSync(path.join(dir, "cdk.tf"), SAMPLE);
-    fs.writeFileSync(path.join(dir, OFFLINE_OVERRIDE_FILE), OFFLINE_OVERRIDE_HCL.replace("allowed_account_ids = null", ""));
-    const env = terraformEnv(path.join(workRoot, "terraform.rc"));
-    expect((await runTerraform(["init", "-input=false", "-no-color"], dir, env)).code).toBe(0);
-    const plan = await runTerraform(["plan", "-input=false", "-lock=false", "-refresh=false", "-no-color"], dir, env);
-    expect(plan.code).toBe(1);
-    expect(plan.stderr).toContain("AWS account ID not allowed");
-  }, 60_000);
 });
 
 describe("terraform environment", () => {
@@ -177,14 +231,6 @@ plugin_cache_dir = "${cache}"
 });
 
 describe("more of the harness", () => {
-  it("reports validation errors with their summary, and does not plan", async () => {
-    const broken = path.join(work, "broken");
-    writeStack(broken, "broken", SAMPLE.replace("retention_in_days = 7", "retention_in_days = 7\n  no_such_argument = true"));
-    const [check] = await checkStacks(broken, { workRoot: path.join(broken, "checks") });
-    expect(check.planOk).toBe(false);
-    expect(check.diagnostics).toEqual([expect.objectContaining({ severity: "error", summary: "Unsupported argument" })]);
-  }, 120_000);
-
   it("copies a stack without its state and adds the offline override", () => {
     const stackDir = path.join(work, "with-state");
     fs.mkdirSync(stackDir, { recursive: true });

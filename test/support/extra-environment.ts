@@ -6,7 +6,7 @@
 import { ENVIRONMENTS } from "../../environments";
 import { ORDERS_API } from "../../environments/sample-api";
 import type { AccountConfig, EnvironmentInput, S3StateBackendInput } from "../../environments/types";
-import type { Registry } from "./registry";
+import { accountStackOf, type Registry } from "./registry";
 
 const EXTRA_STATE: S3StateBackendInput = { type: "s3", bucket: "tfstate-444444444444-us-east-1", region: "us-east-1" };
 
@@ -43,3 +43,6 @@ export const EXTRA_ENVIRONMENT: EnvironmentInput = {
 
 /** Registered last, after prod: the deploy order still puts it before every production environment. */
 export const WITH_EXTRA_ENVIRONMENT: Registry = { ...ENVIRONMENTS, [EXTRA_ENVIRONMENT.name]: EXTRA_ENVIRONMENT };
+
+/** The stacks the extra environment adds to the shipped ones, in name order: its account's and its own. */
+export const EXTRA_NEW_STACKS = [accountStackOf(EXTRA_ENVIRONMENT), EXTRA_ENVIRONMENT.name].sort();

@@ -55,3 +55,40 @@ resource "aws_s3_bucket" "old" {
   acl    = "private"
 }
 `;
+
+/**
+ * Every case of a stack that plans offline, in one stack so that one plan shows them all: SAMPLE's S3 backend,
+ * account pin and default tags, DEPRECATED's warning, a required sensitive string variable (a secret such as an
+ * alarm integration URL, set through TF_VAR_ in a real run, so the offline copy needs a mock value) and a
+ * variable with a default (which is kept).
+ */
+export const COMBINED = `${DEPRECATED}
+variable "pagerduty_url" {
+  description = "Secret integration URL."
+  type        = string
+  sensitive   = true
+  validation {
+    error_message = "Set TF_VAR_pagerduty_url to the integration's https:// URL."
+    condition     = startswith(var.pagerduty_url, "https://")
+  }
+}
+
+variable "topic_name" {
+  type    = string
+  default = "kept-default"
+}
+
+resource "aws_sns_topic" "alarms" {
+  name = var.topic_name
+}
+
+resource "aws_sns_topic_subscription" "pager" {
+  topic_arn              = aws_sns_topic.alarms.arn
+  protocol               = "https"
+  endpoint               = var.pagerduty_url
+  endpoint_auto_confirms = true
+}
+`;
+
+/** UNFORMATTED, with an argument its resource does not have: badly formatted AND invalid (a validation error, so no plan). */
+export const BROKEN = UNFORMATTED.replace("retention_in_days = 7", "retention_in_days = 7\n  no_such_argument = true");

@@ -1,26 +1,34 @@
 /**
- * A registry synthesized to HCL in-process, through the same steps as `npm run synth` (`buildStacks` of the
- * validated environments, cdktf's HCL output, then scripts/lib/synth.ts's repairs and formatting), for a
- * registry that is not the shipped one: `npm run synth` runs main.ts, which always loads `ENVIRONMENTS`.
+ * An app synthesized to HCL in-process, through the same steps as `npm run synth` (cdktf's HCL output, then
+ * scripts/lib/synth.ts's repairs and formatting), for what is not the shipped registry: `npm run synth` runs
+ * main.ts, which always loads `ENVIRONMENTS`.
  */
 import { App } from "cdktf";
+import * as fs from "fs";
 import { loadEnvironments } from "../../environments";
-import { repairAndFormatStacks } from "../../scripts/lib/synth";
+import { type Formatter, repairAndFormatStacks } from "../../scripts/lib/synth";
 import { buildStacks } from "../../stacks/app";
 import type { Registry } from "./registry";
 
-export async function synthRegistryHcl(registry: Registry, outdir: string): Promise<void> {
+/** The stacks `build` adds to an app, synthesized to HCL in `outdir`, repaired and formatted. */
+export async function synthAppHcl(outdir: string, build: (app: App) => void, formatter?: Formatter): Promise<void> {
   // Each cdktf stack reads SYNTH_HCL_OUTPUT when it is constructed (the app's hclOutput option only names
   // the files), so it is set around the build, as synthHcl sets it for the app's process.
   const previous = process.env.SYNTH_HCL_OUTPUT;
   process.env.SYNTH_HCL_OUTPUT = "true";
   try {
+    fs.mkdirSync(outdir, { recursive: true }); // cdktf makes the folder itself, but not its parents
     const app = new App({ outdir, hclOutput: true });
-    buildStacks(app, loadEnvironments(Object.values(registry)));
+    build(app);
     app.synth();
   } finally {
     if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
     else process.env.SYNTH_HCL_OUTPUT = previous;
   }
-  await repairAndFormatStacks(outdir);
+  await repairAndFormatStacks(outdir, formatter);
+}
+
+/** `buildStacks` of the validated environments of `registry`, synthesized to HCL in `outdir`. */
+export function synthRegistryHcl(registry: Registry, outdir: string): Promise<void> {
+  return synthAppHcl(outdir, (app) => buildStacks(app, loadEnvironments(Object.values(registry))));
 }

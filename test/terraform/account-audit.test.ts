@@ -1,60 +1,29 @@
 /**
  * The account stacks' audit variants through real Terraform: an account in two regions (the home region holds
  * the one trail) and an account under an existing organization trail pass `terraform fmt -check`, Terraform's
- * validation (zero errors, zero warnings) and an offline `plan`, with the planned values asserted.
+ * validation (zero errors, zero warnings) and an offline `plan`, with the planned values asserted. The variants
+ * are test/support/account-audit.ts's.
  */
-import { App } from "cdktf";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
-import { ENVIRONMENTS } from "../../environments";
-import { accountSchema } from "../../environments/schema/account";
-import type { AccountConfig } from "../../environments/types";
 import { controlPlaneChangePattern } from "../../aws/control-plane-pattern";
-import { repairAndFormatStacks } from "../../scripts/lib/synth";
 import type { StackCheck } from "../../scripts/lib/check-stack";
-import { checkStacksTogether } from "../../scripts/lib/check-together";
-import { findTerraform } from "../../scripts/lib/terraform-binary";
-import { AccountStack } from "../../stacks/account-stack";
+import { ACCOUNT_AUDIT_STACKS } from "../support/account-audit";
 import { plannedAddresses, plannedResources } from "../support/checks/terraform";
+import { terraformChecks } from "../support/shared-terraform-checks";
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), "account-audit-"));
-const outdir = path.join(work, "cdktf.out");
-let checks: StackCheck[] = [];
-
-const base = ENVIRONMENTS.dev.account;
-const twoRegions: AccountConfig = { ...base, cloudTrail: { mode: "dedicated", homeRegion: "eu-west-1" }, deployerPrincipals: ["github-deploy", "arn:aws:iam::111111111111:role/ci/*"] };
-const orgTrail: AccountConfig = { ...base, name: "org", id: "333333333333", cloudTrail: { mode: "existing", logGroupName: "aws-controltower/CloudTrailLogs" } };
-
-/** The stacks whose planned values are asserted; of the others, the planned addresses. */
-const READ_VALUES = ["account-nonprod-eu-west-1", "account-org-eu-west-1"];
+let checks: readonly StackCheck[] = [];
 
 const checkOf = (stack: string): StackCheck => checks.find((c) => c.stack === stack)!;
 const planned = (stack: string, type: string): any[] => plannedResources(checkOf(stack), type);
 const addresses = (stack: string, type: string): string[] => plannedAddresses(checkOf(stack), type);
 
 beforeAll(async () => {
-  findTerraform();
-  const previous = process.env.SYNTH_HCL_OUTPUT;
-  process.env.SYNTH_HCL_OUTPUT = "true";
-  try {
-    const app = new App({ outdir, hclOutput: true });
-    for (const region of ["eu-west-1", "us-east-1"]) new AccountStack(app, { account: accountSchema.parse(twoRegions), region, owner: "platform" });
-    new AccountStack(app, { account: accountSchema.parse(orgTrail), region: "eu-west-1", owner: "platform" });
-    app.synth();
-  } finally {
-    if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
-    else process.env.SYNTH_HCL_OUTPUT = previous;
-  }
-  await repairAndFormatStacks(outdir, "fast");
-  checks = await checkStacksTogether(outdir, { workRoot: path.join(work, "terraform"), values: READ_VALUES });
+  // Planned once per run with the other terraform tests' stacks (test/support/shared-terraform-checks.ts).
+  ({ checks } = (await terraformChecks()).accountAudit);
 }, 600_000);
-
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe("account stacks with a home region, or an existing trail", () => {
   it("pass terraform fmt -check, validate with zero errors and warnings, and plan offline", () => {
-    expect(checks.map((c) => c.stack)).toEqual(["account-nonprod-eu-west-1", "account-nonprod-us-east-1", "account-org-eu-west-1"]);
+    expect(checks.map((c) => c.stack)).toEqual(ACCOUNT_AUDIT_STACKS);
     expect(checks.filter((c) => !c.fmtOk).map((c) => `${c.stack}:\n${c.fmtDiff}`)).toEqual([]);
     expect(checks.flatMap((c) => [...(c.initOk ? [] : [`${c.stack}: ${c.failure}`]), ...c.diagnostics.map((d) => `${c.stack}: ${d.severity}: ${d.summary}`)])).toEqual([]);
     expect(checks.filter((c) => !c.planOk).map((c) => `${c.stack}: ${c.failure}`)).toEqual([]);

@@ -1,19 +1,25 @@
 /**
  * The deploy path, end to end and offline, with the real cdktf CLI and `cdktf.json` as shipped:
- * `cdktf synth`, `diff`, `output` and `destroy` work after `npm run synth` (no `cdk.tf.json` beside the HCL,
- * which Terraform would read as every block twice), write the very bytes `npm run synth` wrote, and
+ * `cdktf synth --hcl`, `diff`, `output` and `destroy` work after `npm run synth` (no `cdk.tf.json` beside the
+ * HCL, which Terraform would read as every block twice), write the very bytes `npm run synth` wrote, and
  * `cdktf diff` plans what `npm run plan` plans. The deploy workflow runs `npm run synth` and then
  * `cdktf deploy --skip-synth` on the same folder (test/workflows).
+ *
+ * Each CLI start costs seconds of CPU, so each synth mode runs once: `cdktf synth --hcl` in the first test,
+ * and the CLI's default (JSON) synth inside `cdktf diff`, which runs the very synth `cdktf synth` runs
+ * (cli-core's `CdktfProject.synth`), through cdktf.json's app command as shipped (its build included).
+ * `cdktf output` and `cdktf destroy` then run with `--skip-synth` on the folder that diff synthesized and
+ * planned, as the deploy workflow runs `cdktf deploy`: synthesizing a third and fourth time would prove
+ * nothing new. One `npm run synth` after the CLI's synth shows both that it gives the same bytes again and
+ * that it replaces the output whole (a stale `cdk.tf.json` goes, `terraform init`'s files stay).
  *
  * Offline, the CLI's app command is chained with the harness's override (mock credentials, local state),
  * which Terraform merges into each stack: the only difference to a real run. The CLI's provider lock step
  * (`terraform providers lock`) asks the registry, so it is skipped (`--skip-provider-lock`).
  *
- * `cdktf.json`'s app builds (`npm run build`), then runs the app. The first `cdktf synth` runs it whole; the
- * later calls run it without the build, which `npm test` and that synth have done (a build that finds
- * nothing to do still takes seconds of CPU). `npm run synth`'s output and `npm run plan`'s plan of dev are
- * made once per test run (test/support/shared-stacks.ts); each test starts from a copy of that output, in a
- * folder of its own, so that the tests run at the same time.
+ * `npm run synth`'s output and `npm run plan`'s plan of dev are made once per test run
+ * (test/support/shared-stacks.ts); each test starts from a copy of that output, in a folder of its own, so
+ * that the tests run at the same time.
  */
 import { spawn } from "child_process";
 import * as fs from "fs";
@@ -55,14 +61,15 @@ function synthesized(dir: string): Record<string, string> {
 }
 
 /**
- * Runs the CLI on an output folder. `app`: "shipped" runs cdktf.json's app command as it is, "built" the same
- * without its build step, "offline" that followed by the harness's offline override.
+ * Runs the CLI on an output folder. `app`: "built" synthesizes with cdktf.json's app command without its build
+ * step (`npm test` has built), "shipped-offline" with the command as shipped (build included) followed by the
+ * harness's offline override, "skip-synth" not at all: the CLI reads the folder as it is.
  */
-function cdktf(args: readonly string[], app: "shipped" | "built" | "offline", outdir: string): Promise<string> {
+function cdktf(args: readonly string[], app: "built" | "shipped-offline" | "skip-synth", outdir: string): Promise<string> {
   const appArgs = {
-    shipped: [],
     built: ["--app", appAlone],
-    offline: ["--app", `${appAlone} && node dist/test/support/write-offline-overrides.js ${JSON.stringify(outdir)}`],
+    "shipped-offline": ["--app", `${appCommand} && node dist/test/support/write-offline-overrides.js ${JSON.stringify(outdir)}`],
+    "skip-synth": ["--skip-synth"],
   }[app];
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(root, "node_modules", ".bin", "cdktf"), [...args, ...appArgs, "--output", outdir], { cwd: root, env });
@@ -100,50 +107,42 @@ async function afterNpmRunSynth(outdir: string): Promise<Record<string, string>>
   return synthesized(shipped);
 }
 
-it.concurrent("cdktf synth (JSON or --hcl) after npm run synth writes exactly what npm run synth wrote, HCL only", async () => {
+it.concurrent("cdktf synth --hcl after npm run synth writes exactly what npm run synth wrote, HCL only; npm run synth after it replaces the output whole: an earlier JSON synth's cdk.tf.json goes, terraform init's files stay", async () => {
   // GIVEN the reviewed output of npm run synth
   const outdir = folder("synth");
   const reviewed = await afterNpmRunSynth(outdir);
   expect(Object.keys(reviewed)).toContain(path.join("stacks", "prod", "cdk.tf"));
-  for (const [args, app] of [[["synth"], "shipped"], [["synth", "--hcl"], "built"]] as const) {
-    // WHEN the CLI synthesizes into the same folder
-    await cdktf(args, app, outdir);
-    // THEN the folder holds the same files, byte for byte, and no cdk.tf.json
-    expect(synthesized(outdir)).toEqual(reviewed);
-  }
-  // AND npm run synth after the CLI gives the same bytes again
-  expect(await npmRunSynth(outdir)).toEqual(reviewed);
-}, 180_000);
+  // WHEN the CLI synthesizes HCL into the same folder
+  await cdktf(["synth", "--hcl"], "built", outdir);
+  // THEN the folder holds the same files, byte for byte, and no cdk.tf.json
+  expect(synthesized(outdir)).toEqual(reviewed);
 
-it.concurrent("each synth replaces the output whole: an earlier JSON synth's cdk.tf.json goes, terraform init's files stay", async () => {
-  // GIVEN a stack folder with a stale cdk.tf.json and what terraform init leaves
-  const outdir = folder("replace");
-  const reviewed = await afterNpmRunSynth(outdir);
+  // AND GIVEN, in a stack folder of that output, a stale cdk.tf.json and what terraform init leaves
   const dev = path.join(outdir, "stacks", "dev");
   fs.writeFileSync(path.join(dev, "cdk.tf.json"), "{}");
   fs.mkdirSync(path.join(dev, ".terraform", "providers"), { recursive: true });
   fs.writeFileSync(path.join(dev, ".terraform.lock.hcl"), "# lock");
   // WHEN npm run synth runs again
   const again = await npmRunSynth(outdir);
-  // THEN only the synthesized files are there, with terraform's working files carried over
+  // THEN it gives the same bytes again, only the synthesized files, with terraform's working files carried over
   expect(again).toEqual(reviewed);
   expect(fs.existsSync(path.join(dev, "cdk.tf.json"))).toBe(false);
   expect(fs.existsSync(path.join(dev, ".terraform", "providers"))).toBe(true);
   expect(fs.readFileSync(path.join(dev, ".terraform.lock.hcl"), "utf8")).toBe("# lock");
-}, 60_000);
+}, 180_000);
 
-it.concurrent("cdktf diff after npm run synth plans to the end, exactly what npm run plan plans; cdktf output and destroy then work on that folder", async () => {
+it.concurrent("cdktf diff after npm run synth synthesizes (JSON, as cdktf synth does) exactly what npm run synth wrote, HCL only, and plans to the end exactly what npm run plan plans; cdktf output and destroy --skip-synth then work on that folder", async () => {
   // GIVEN npm run synth's output, and npm run plan's offline plan of dev (made meanwhile, if no other test has)
   const outdir = folder("deploy");
   const reviewed = await afterNpmRunSynth(outdir);
   const planning = npmRunPlanOffline("dev");
 
-  // WHEN the CLI diffs dev (it synthesizes again through the app, then inits and plans)
-  const diff = await cdktf(["diff", "dev", "--skip-provider-lock", "--no-color"], "offline", outdir);
+  // WHEN the CLI diffs dev (it synthesizes again through the shipped app command, then inits and plans)
+  const diff = await cdktf(["diff", "dev", "--skip-provider-lock", "--no-color"], "shipped-offline", outdir);
   const planned = await planning;
   expect(planned.status).toBe(0);
 
-  // THEN it planned the bytes npm run synth wrote, and the same actions as npm run plan
+  // THEN its synth wrote the bytes npm run synth wrote and no cdk.tf.json, and it planned the same actions as npm run plan
   expect(synthesized(outdir)).toEqual(reviewed);
   // The CLI prefixes each line with the stack's name and adds the construct path after each address.
   const cliText = diff
@@ -154,7 +153,7 @@ it.concurrent("cdktf diff after npm run synth plans to the end, exactly what npm
   expect(cliText).toMatch(/Plan: [1-9]\d* to add, 0 to change, 0 to destroy\./);
   expect(planBody(cliText)).toEqual(planBody(fs.readFileSync(path.join(planned.plansDir, "dev.txt"), "utf8")));
 
-  // AND WHEN the CLI reads the outputs and destroys on the folder it planned THEN both finish (empty local state: nothing to destroy)
-  expect(await cdktf(["output", "dev", "--skip-provider-lock"], "offline", outdir)).toContain("dev");
-  expect(await cdktf(["destroy", "dev", "--auto-approve", "--skip-provider-lock", "--no-color"], "offline", outdir)).toMatch(/Destroy complete! Resources: 0 destroyed\./);
+  // AND WHEN the CLI reads the outputs and destroys on the folder it planned, without synthesizing, THEN both finish (empty local state: nothing to destroy)
+  expect(await cdktf(["output", "dev", "--skip-provider-lock"], "skip-synth", outdir)).toContain("dev");
+  expect(await cdktf(["destroy", "dev", "--auto-approve", "--skip-provider-lock", "--no-color"], "skip-synth", outdir)).toMatch(/Destroy complete! Resources: 0 destroyed\./);
 }, 300_000);

@@ -5,37 +5,29 @@
  * `npm run synth` writes without it, and the deploy workflow's list has the new environment, before production.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import type { StackCheck } from "../../scripts/lib/check-stack";
-import { checkStacksTogether } from "../../scripts/lib/check-together";
 import { deployOrder } from "../../scripts/lib/deploy-order";
 import { readManifest, synthesizedStacks } from "../../scripts/lib/manifest";
-import { findTerraform } from "../../scripts/lib/terraform-binary";
 import { describeTerraformChecks } from "../support/checks/terraform";
-import { EXTRA_ENVIRONMENT, WITH_EXTRA_ENVIRONMENT } from "../support/extra-environment";
-import { accountStackOf, expectedStackNames } from "../support/registry";
-import { synthRegistryHcl } from "../support/synth-registry";
+import { EXTRA_ENVIRONMENT, EXTRA_NEW_STACKS, WITH_EXTRA_ENVIRONMENT } from "../support/extra-environment";
+import { expectedStackNames } from "../support/registry";
 import { shippedSynth } from "../support/shared-stacks";
+import { terraformChecks } from "../support/shared-terraform-checks";
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), "extra-environment-"));
-const outdir = path.join(work, "cdktf.out");
+let outdir = "";
 /** The shipped stacks are checked by synthesized-stacks.test.ts: here only the new ones. */
-const NEW_STACKS = [accountStackOf(EXTRA_ENVIRONMENT), EXTRA_ENVIRONMENT.name].sort();
-let checks: StackCheck[] = [];
+let checks: readonly StackCheck[] = [];
 
 beforeAll(async () => {
-  findTerraform(); // a missing terraform fails here with how to install it
-  await synthRegistryHcl(WITH_EXTRA_ENVIRONMENT, outdir);
-  checks = await checkStacksTogether(outdir, { stacks: NEW_STACKS, workRoot: path.join(work, "terraform"), values: false });
+  // Synthesized and planned once per run with the other terraform tests' stacks (test/support/shared-terraform-checks.ts).
+  ({ outdir, checks } = (await terraformChecks()).extraEnvironment);
 }, 600_000);
-
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe("GIVEN the shipped registry plus an environment in a new account, WHEN synthesized to HCL", () => {
   it("THEN the manifest has every stack of the registry, the new account stack and environment among them", () => {
     expect(synthesizedStacks(outdir).map((s) => s.name).sort()).toEqual(expectedStackNames(WITH_EXTRA_ENVIRONMENT));
-    expect(checks.map((c) => c.stack)).toEqual(NEW_STACKS);
+    expect(checks.map((c) => c.stack)).toEqual(EXTRA_NEW_STACKS);
   });
 
   it("THEN every shipped stack's files are byte for byte what npm run synth writes for the shipped registry", async () => {

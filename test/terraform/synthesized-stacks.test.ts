@@ -2,35 +2,32 @@
  * Every stack's synthesized HCL passes `terraform fmt -check`, Terraform's validation (zero errors, zero
  * warnings) and an offline `terraform plan` against the real AWS provider. Synthesis runs the way
  * `npm run synth` does (`npm test` compiles first), once per test run (test/support/shared-stacks.ts). The
- * stacks are planned together, as modules of one configuration (scripts/lib/check-together.ts); `npm run
- * plan` plans each one as its own root (test/scripts/plan.test.ts, test/terraform/cdktf-cli.test.ts).
+ * stacks are planned as modules of one configuration, with the other terraform tests' stacks, once per run
+ * (test/support/shared-terraform-checks.ts); `npm run plan` plans each one as its own root
+ * (test/scripts/plan.test.ts, test/terraform/cdktf-cli.test.ts).
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ENVIRONMENTS } from "../../environments";
 import type { StackCheck } from "../../scripts/lib/check-stack";
-import { checkStacksTogether } from "../../scripts/lib/check-together";
 import { synthesizedStacks } from "../../scripts/lib/manifest";
 import { synthHcl } from "../../scripts/lib/synth";
-import { findTerraform } from "../../scripts/lib/terraform-binary";
 import { describeTerraformChecks, plannedResources } from "../support/checks/terraform";
-import { expectedStackNames, expectedStacks } from "../support/registry";
-import { shippedSynth } from "../support/shared-stacks";
+import { expectedStackNames } from "../support/registry";
+import { terraformChecks } from "../support/shared-terraform-checks";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "synthesized-stacks-"));
 let outdir = "";
-let checks: StackCheck[] = [];
+let checks: readonly StackCheck[] = [];
 
 function planned(stack: string, type: string): any[] {
   return plannedResources(checks.find((c) => c.stack === stack)!, type);
 }
 
 beforeAll(async () => {
-  findTerraform(); // a missing terraform fails here with how to install it
-  outdir = await shippedSynth();
   // The planned values are read of the environment stacks only.
-  checks = await checkStacksTogether(outdir, { workRoot: path.join(work, "terraform"), values: expectedStacks(ENVIRONMENTS).environments });
+  ({ outdir, checks } = (await terraformChecks()).shipped);
 }, 600_000);
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
