@@ -48,8 +48,13 @@ export function deliveryPermissions(at: AwsLocation, bucketArn: string, keyArn: 
   ];
 }
 
-/** The subscription role's permissions: put records into exactly the archive's streams (one ARN per stage). */
+/** A subscription role's permissions: put records into exactly these Firehose streams, under the statement id `sid`. */
+export function putIntoStreamsPermissions(sid: string, streamArns: readonly string[]): DataAwsIamPolicyDocumentStatement[] {
+  return [{ sid, effect: "Allow", actions: ["firehose:PutRecord", "firehose:PutRecordBatch"], resources: [...streamArns] }];
+}
+
+/** The archive's subscription role's permissions: its streams (one ARN per stage). */
 export function subscriptionPermissions(streamArns: readonly string[]): DataAwsIamPolicyDocumentStatement[] {
-  return [{ sid: "PutIntoArchiveStreams", effect: "Allow", actions: ["firehose:PutRecord", "firehose:PutRecordBatch"], resources: [...streamArns] }];
+  return putIntoStreamsPermissions("PutIntoArchiveStreams", streamArns);
 }
 

@@ -8,7 +8,7 @@
  */
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { arn, type AwsLocation, regionalServicePrincipal } from "./arn";
-import { FIREHOSE_ERROR_LOG_STREAM, firehoseErrorLogGroupName } from "./archive-permissions";
+import { FIREHOSE_ERROR_LOG_STREAM, firehoseErrorLogGroupName, putIntoStreamsPermissions } from "./archive-permissions";
 
 /** SplunkBufferingHints: IntervalInSeconds 0 to 60 (default 60), SizeInMBs 1 to 5 (default 5). */
 export const SPLUNK_BUFFERING_INTERVAL_SECONDS = { min: 0, max: 60, default: 60 } as const;
@@ -136,7 +136,7 @@ export function tokenSecretPermissions(at: AwsLocation, secrets: readonly TokenS
 
 /** The subscription role's permissions: put records into exactly the destination streams. */
 export function destinationSubscriptionPermissions(streamArns: readonly string[]): DataAwsIamPolicyDocumentStatement[] {
-  return [{ sid: "PutIntoLogDestinationStreams", effect: "Allow", actions: ["firehose:PutRecord", "firehose:PutRecordBatch"], resources: [...streamArns] }];
+  return putIntoStreamsPermissions("PutIntoLogDestinationStreams", streamArns);
 }
 
 /** The ARN of a stream, from its name (the ARN is known at synth). */

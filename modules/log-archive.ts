@@ -26,7 +26,8 @@ import { firehoseDeliveryGrant } from "./kms-grants";
 import { KmsKey } from "./kms-key";
 import { AttachedStreams } from "./attached-streams";
 import { SecureBucket } from "./secure-bucket";
-import { firehoseTrust, logsSubscriptionTrust } from "./service-trust";
+import { firehoseTrust } from "./service-trust";
+import { SubscriptionRole } from "./subscription-role";
 
 export interface LogArchiveProps {
   readonly location: AwsLocation;
@@ -56,9 +57,8 @@ export class LogArchive extends Construct {
   /** Assumed by Firehose to write into the bucket. */
   public readonly deliveryRole: IamRole;
   public readonly deliveryPolicy: IamRolePolicy;
-  /** Assumed by CloudWatch Logs to put subscription records into the streams. */
-  public readonly subscriptionRole: IamRole;
-  public readonly subscriptionPolicy: IamRolePolicy;
+  /** Assumed by CloudWatch Logs to put subscription records into the streams; makes each stream's filter. */
+  public readonly subscription: SubscriptionRole;
   private readonly location: AwsLocation;
   private readonly streamNames: readonly string[];
   private readonly attached: AttachedStreams<AttachedStream>;
@@ -73,7 +73,14 @@ export class LogArchive extends Construct {
     this.streamNames = props.streamNames;
     this.attached = new AttachedStreams({ owner: `LogArchive ${props.bucketName}`, attacher: "LogSubscription", streamNames: props.streamNames });
     const delivery = new Construct(this, "delivery");
-    const subscription = new Construct(this, "subscription");
+    // Second in the tree, so in the HCL, as the subscription group has always been.
+    this.subscription = new SubscriptionRole(this, "subscription", {
+      location: at,
+      roleName: props.subscriptionRoleName,
+      description: "Lets CloudWatch Logs put access log events into the archive's Firehose streams",
+      policyName: "put-into-archive-streams",
+      permissions: subscriptionPermissions(props.streamNames.map((name) => this.attached.lazy(name, (s) => s.streamArn))),
+    });
 
     const deliveryTrust = new DataAwsIamPolicyDocument(delivery, "trust", { statement: [firehoseTrust(at.accountId)] });
     this.deliveryRole = new IamRole(delivery, "role", {
@@ -109,20 +116,6 @@ export class LogArchive extends Construct {
     });
     this.deliveryPolicy = new IamRolePolicy(delivery, "policy", { name: "write-archive", role: this.deliveryRole.id, policy: deliveryPermissionsDocument.json });
 
-    const subscriptionTrust = new DataAwsIamPolicyDocument(subscription, "trust", { statement: [logsSubscriptionTrust(at)] });
-    this.subscriptionRole = new IamRole(subscription, "role", {
-      name: props.subscriptionRoleName,
-      description: "Lets CloudWatch Logs put access log events into the archive's Firehose streams",
-      assumeRolePolicy: subscriptionTrust.json,
-    });
-    const subscriptionPermissionsDocument = new DataAwsIamPolicyDocument(subscription, "permissions", {
-      statement: subscriptionPermissions(props.streamNames.map((name) => this.attached.lazy(name, (s) => s.streamArn))),
-    });
-    this.subscriptionPolicy = new IamRolePolicy(subscription, "policy", {
-      name: "put-into-archive-streams",
-      role: this.subscriptionRole.id,
-      policy: subscriptionPermissionsDocument.json,
-    });
   }
 
   /** Called by the `LogSubscription` of one of this archive's streams: the roles' policies name what it created. */

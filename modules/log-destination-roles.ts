@@ -21,7 +21,8 @@ import { deliveryPermissions } from "../aws/archive-permissions";
 import type { AwsLocation } from "../aws/arn";
 import { destinationSubscriptionPermissions, type TokenSecret, tokenSecretPermissions } from "../aws/log-destinations";
 import { AttachedStreams } from "./attached-streams";
-import { firehoseTrust, logsSubscriptionTrust } from "./service-trust";
+import { firehoseTrust } from "./service-trust";
+import { SubscriptionRole } from "./subscription-role";
 
 export interface LogDestinationRolesProps {
   readonly location: AwsLocation;
@@ -43,8 +44,8 @@ export interface AttachedDestination {
 export class LogDestinationRoles extends Construct {
   public readonly deliveryRole: IamRole;
   public readonly deliveryPolicy: IamRolePolicy;
-  public readonly subscriptionRole: IamRole;
-  public readonly subscriptionPolicy: IamRolePolicy;
+  /** Assumed by CloudWatch Logs to put records into the streams; makes each stream's filter. */
+  public readonly subscription: SubscriptionRole;
   private readonly streamNames: readonly string[];
   private readonly attached: AttachedStreams<AttachedDestination>;
 
@@ -57,7 +58,14 @@ export class LogDestinationRoles extends Construct {
     this.streamNames = props.streams.map((s) => s.streamName);
     this.attached = new AttachedStreams({ owner: "LogDestinationRoles", attacher: "LogDestination", streamNames: this.streamNames });
     const delivery = new Construct(this, "delivery");
-    const subscription = new Construct(this, "subscription");
+    // Second in the tree, so in the HCL, as the subscription group has always been.
+    this.subscription = new SubscriptionRole(this, "subscription", {
+      location: at,
+      roleName: props.subscriptionRoleName,
+      description: "Lets CloudWatch Logs put access log events into the log destinations' Firehose streams",
+      policyName: "put-into-log-destinations",
+      permissions: destinationSubscriptionPermissions(this.streamNames.map((name) => this.attached.lazy(name, (s) => s.streamArn))),
+    });
 
     const deliveryTrust = new DataAwsIamPolicyDocument(delivery, "trust", { statement: [firehoseTrust(at.accountId)] });
     this.deliveryRole = new IamRole(delivery, "role", {
@@ -78,16 +86,6 @@ export class LogDestinationRoles extends Construct {
     });
     this.deliveryPolicy = new IamRolePolicy(delivery, "policy", { name: "deliver-log-destinations", role: this.deliveryRole.id, policy: deliveryDocument.json });
 
-    const subscriptionTrust = new DataAwsIamPolicyDocument(subscription, "trust", { statement: [logsSubscriptionTrust(at)] });
-    this.subscriptionRole = new IamRole(subscription, "role", {
-      name: props.subscriptionRoleName,
-      description: "Lets CloudWatch Logs put access log events into the log destinations' Firehose streams",
-      assumeRolePolicy: subscriptionTrust.json,
-    });
-    const subscriptionDocument = new DataAwsIamPolicyDocument(subscription, "permissions", {
-      statement: destinationSubscriptionPermissions(this.streamNames.map((name) => this.attached.lazy(name, (s) => s.streamArn))),
-    });
-    this.subscriptionPolicy = new IamRolePolicy(subscription, "policy", { name: "put-into-log-destinations", role: this.subscriptionRole.id, policy: subscriptionDocument.json });
   }
 
   /** Called by each stream: the policies name what it created. */

@@ -161,16 +161,7 @@ export class LogDestination extends Construct {
       dependsOn: [roles.deliveryPolicy],
     });
 
-    this.filter = new CloudwatchLogSubscriptionFilter(this, "subscription", {
-      name: `splunk-to-${props.streamName}`,
-      logGroupName: props.logGroupName,
-      // Every event: the analytics see what the archive keeps.
-      filterPattern: "",
-      destinationArn: this.stream.arn,
-      roleArn: roles.subscriptionRole.arn,
-      // CloudWatch Logs tests the role by putting a record when the filter is created.
-      dependsOn: [roles.subscriptionPolicy],
-    });
+    this.filter = roles.subscription.subscribe(this, "subscription", { name: `splunk-to-${props.streamName}`, logGroupName: props.logGroupName, streamArn: this.stream.arn });
     roles.attach(props.streamName, { streamArn: this.stream.arn, errorLogStreamArns: [this.deliveryErrors.arn, this.backupErrors.arn] });
   }
 }

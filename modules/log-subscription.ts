@@ -134,16 +134,7 @@ export class LogSubscription extends Construct {
       dependsOn: [archive.deliveryPolicy, archive.bucket.policy],
     });
 
-    this.filter = new CloudwatchLogSubscriptionFilter(this, "subscription", {
-      name: `archive-to-${props.streamName}`,
-      logGroupName: props.logGroupName,
-      // Every event: the archive is the complete record.
-      filterPattern: "",
-      destinationArn: this.stream.arn,
-      roleArn: archive.subscriptionRole.arn,
-      // CloudWatch Logs tests the role by putting a record when the filter is created.
-      dependsOn: [archive.subscriptionPolicy],
-    });
+    this.filter = archive.subscription.subscribe(this, "subscription", { name: `archive-to-${props.streamName}`, logGroupName: props.logGroupName, streamArn: this.stream.arn });
     archive.attach(props.streamName, { streamArn: this.stream.arn, errorLogStreamArn: this.errorLogStream.arn });
   }
 }

@@ -10,28 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import type { StackCheck } from "../../scripts/lib/check-stack";
 import { checkGroupsTogether, checkStacksTogether, moduleBlock, ownDiagnostics, ownResourceChanges, summaryOf } from "../../scripts/lib/check-together";
-import { DEPRECATED, SAMPLE, UNFORMATTED, writeStack } from "../support/hand-written-stack";
-
-/** A required string variable with no default: a secret the deploy sets through TF_VAR_<name>. */
-const WITH_SECRET = `${SAMPLE}
-variable "alarm_url" {
-  type      = string
-  sensitive = true
-}
-
-resource "aws_sns_topic" "alarms" {
-  name = "alarms"
-}
-
-resource "aws_sns_topic_subscription" "pager" {
-  topic_arn = aws_sns_topic.alarms.arn
-  protocol  = "https"
-  endpoint  = var.alarm_url
-}
-`;
-
-const BROKEN = SAMPLE.replace("retention_in_days = 7", "retention_in_days = 7\n  no_such_argument = true");
-const line = (hcl: string, text: string) => `cdk.tf:${hcl.split("\n").indexOf(text) + 1}`;
+import { aclDeprecationWarning, BROKEN, DEPRECATED, rangeOf, SAMPLE, UNFORMATTED, WITH_SECRET, writeStack } from "../support/hand-written-stack";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "check-together-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -84,21 +63,13 @@ describe("checkGroupsTogether, planning the stacks of two apps", () => {
   });
 
   it("THEN a warning is reported on its stack only, with the stack's address and line, and the module-only warnings are not", () => {
-    expect(checks.deprecated.diagnostics).toEqual([
-      {
-        severity: "warning",
-        summary: "Argument is deprecated",
-        detail: "acl is deprecated. Use the aws_s3_bucket_acl resource instead.",
-        address: "aws_s3_bucket.old",
-        range: line(DEPRECATED, '  acl    = "private"'),
-      },
-    ]);
+    expect(checks.deprecated.diagnostics).toEqual([aclDeprecationWarning(DEPRECATED)]);
     for (const stack of ["sample", "secret"]) expect(checks[stack].diagnostics).toEqual([]);
   });
 
   it("THEN a required secret variable gets the offline mock value, never a value from the developer's shell", () => {
     const pager = checks.secret.plan.resource_changes.find((c: any) => c.address === "aws_sns_topic_subscription.pager");
-    expect(pager.change.after.endpoint).toBe("https://offline-mock.invalid/alarm_url");
+    expect(pager.change.after.endpoint).toBe("https://offline-mock.invalid/pagerduty_url");
     expect(checks.secret.summary).toEqual({ add: 3, change: 0, destroy: 0 });
   });
 
@@ -120,7 +91,7 @@ describe("checkStacksTogether, validating", () => {
     expect([sample.fmtOk, unformatted.fmtOk]).toEqual([true, false]);
     expect(unformatted.fmtDiff).toContain('-  name = "sample-logs"');
     expect(unformatted.diagnostics).toEqual([]);
-    expect(broken.diagnostics).toEqual([expect.objectContaining({ severity: "error", summary: "Unsupported argument", range: line(BROKEN, "  no_such_argument = true") })]);
+    expect(broken.diagnostics).toEqual([expect.objectContaining({ severity: "error", summary: "Unsupported argument", range: rangeOf(BROKEN, "  no_such_argument = true") })]);
     expect(broken.failure).toContain("Unsupported argument");
     // One configuration: its validation fails for every stack in it, and only the broken stack has the error.
     expect(sample.diagnostics).toEqual([]);

@@ -4,7 +4,6 @@
  * synthesized in-process as `npm run synth` does (cdktf's HCL, then `repairHcl`, then the fast formatter).
  * That it is still `terraform fmt`'s output, valid and plannable is the Terraform tests' part.
  */
-import { App } from "cdktf";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -14,22 +13,14 @@ import { JSON_DOCUMENTS, dropBlankLinesInsideBraces, qualifyProviderSources, rep
 import { type Block, type Item, parseHcl, soleInterpolation } from "../../scripts/lib/hcl-tree";
 import { synthesizedStacks } from "../../scripts/lib/manifest";
 import { buildStacks } from "../../stacks/app";
+import { renderAppHcl } from "../support/synth-registry";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "hcl-idiom-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 /** Each shipped stack's HCL as cdktf renders it, before any repair. */
 function renderedStacks(): { name: string; hcl: string }[] {
-  const previous = process.env.SYNTH_HCL_OUTPUT;
-  process.env.SYNTH_HCL_OUTPUT = "true"; // stacks read it when they are constructed
-  try {
-    const app = new App({ outdir: work, hclOutput: true });
-    buildStacks(app, loadEnvironments(Object.values(ENVIRONMENTS)));
-    app.synth();
-  } finally {
-    if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
-    else process.env.SYNTH_HCL_OUTPUT = previous;
-  }
+  renderAppHcl(work, (app) => buildStacks(app, loadEnvironments(Object.values(ENVIRONMENTS))));
   return synthesizedStacks(work).map(({ name, file }) => ({ name, hcl: fs.readFileSync(file, "utf8") }));
 }
 

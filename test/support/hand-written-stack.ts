@@ -57,13 +57,10 @@ resource "aws_s3_bucket" "old" {
 `;
 
 /**
- * Every case of a stack that plans offline, in one stack so that one plan shows them all: SAMPLE's S3 backend,
- * account pin and default tags, DEPRECATED's warning, a required sensitive string variable (a secret such as an
- * alarm integration URL, set through TF_VAR_ in a real run, so the offline copy needs a mock value) and a
- * variable with a default (which is kept).
+ * A required sensitive string variable (a secret such as an alarm integration URL, set through TF_VAR_ in a real
+ * run, so an offline copy needs a mock value) that a subscription uses, and a variable with a default (kept).
  */
-export const COMBINED = `${DEPRECATED}
-variable "pagerduty_url" {
+const SECRET_VARIABLES = `variable "pagerduty_url" {
   description = "Secret integration URL."
   type        = string
   sensitive   = true
@@ -90,5 +87,29 @@ resource "aws_sns_topic_subscription" "pager" {
 }
 `;
 
+/** SAMPLE, with the secret variable and the variable with a default. */
+export const WITH_SECRET = `${SAMPLE}\n${SECRET_VARIABLES}`;
+
+/** Every case of a stack that plans offline, in one stack so that one plan shows them all: DEPRECATED and WITH_SECRET's variables. */
+export const COMBINED = `${DEPRECATED}\n${SECRET_VARIABLES}`;
+
 /** UNFORMATTED, with an argument its resource does not have: badly formatted AND invalid (a validation error, so no plan). */
 export const BROKEN = UNFORMATTED.replace("retention_in_days = 7", "retention_in_days = 7\n  no_such_argument = true");
+
+/** `cdk.tf:<line>`: where a stack's `hcl` has the line `text`, as a diagnostic's range names it. */
+export function rangeOf(hcl: string, text: string): string {
+  const index = hcl.split("\n").indexOf(text);
+  if (index < 0) throw new Error(`no line ${JSON.stringify(text)} in the stack`);
+  return `cdk.tf:${index + 1}`;
+}
+
+/** The warning Terraform gives for DEPRECATED's `acl`, in a stack written as `hcl` (DEPRECATED or built on it). */
+export function aclDeprecationWarning(hcl: string) {
+  return {
+    severity: "warning",
+    summary: "Argument is deprecated",
+    detail: "acl is deprecated. Use the aws_s3_bucket_acl resource instead.",
+    address: "aws_s3_bucket.old",
+    range: rangeOf(hcl, '  acl    = "private"'),
+  };
+}

@@ -10,8 +10,8 @@ import { type Formatter, repairAndFormatStacks } from "../../scripts/lib/synth";
 import { buildStacks } from "../../stacks/app";
 import type { Registry } from "./registry";
 
-/** The stacks `build` adds to an app, synthesized to HCL in `outdir`, repaired and formatted. */
-export async function synthAppHcl(outdir: string, build: (app: App) => void, formatter?: Formatter): Promise<void> {
+/** The stacks `build` adds to an app, rendered to HCL in `outdir` by cdktf, before any repair. */
+export function renderAppHcl(outdir: string, build: (app: App) => void): void {
   // Each cdktf stack reads SYNTH_HCL_OUTPUT when it is constructed (the app's hclOutput option only names
   // the files), so it is set around the build, as synthHcl sets it for the app's process.
   const previous = process.env.SYNTH_HCL_OUTPUT;
@@ -25,6 +25,11 @@ export async function synthAppHcl(outdir: string, build: (app: App) => void, for
     if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
     else process.env.SYNTH_HCL_OUTPUT = previous;
   }
+}
+
+/** The stacks `build` adds to an app, synthesized to HCL in `outdir`, repaired and formatted. */
+export async function synthAppHcl(outdir: string, build: (app: App) => void, formatter?: Formatter): Promise<void> {
+  renderAppHcl(outdir, build);
   await repairAndFormatStacks(outdir, formatter);
 }
 

@@ -5,7 +5,6 @@
  * cannot prove that a config it accepts is deployable; this does, for a sample. The sample is
  * reproducible: FC_SEED (printed on failure) picks it.
  */
-import { App } from "cdktf";
 import fc from "fast-check";
 import * as fs from "fs";
 import * as os from "os";
@@ -19,6 +18,7 @@ import { checkStacksTogether } from "../../scripts/lib/check-together";
 import { synthesizedStacks } from "../../scripts/lib/manifest";
 import { repairAndFormatStacks, repairStacks, terraformFmt } from "../../scripts/lib/synth";
 import { arbitraryEnvironment } from "../support/arbitraries";
+import { renderAppHcl } from "../support/synth-registry";
 
 const SEED = Number(process.env.FC_SEED ?? 20261123);
 const SAMPLE_SIZE = 3;
@@ -42,17 +42,7 @@ let declined: string[] = [];
 
 beforeAll(async () => {
   envs = loadEnvironments(sampleValidConfigs());
-  // Stacks read SYNTH_HCL_OUTPUT themselves (the App's hclOutput option only names the files).
-  const previous = process.env.SYNTH_HCL_OUTPUT;
-  process.env.SYNTH_HCL_OUTPUT = "true";
-  try {
-    const app = new App({ outdir, hclOutput: true });
-    buildStacks(app, envs);
-    app.synth();
-  } finally {
-    if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
-    else process.env.SYNTH_HCL_OUTPUT = previous;
-  }
+  renderAppHcl(outdir, (app) => buildStacks(app, envs));
   fs.cpSync(outdir, viaTerraformFmt, { recursive: true });
   repairStacks(viaTerraformFmt);
   await terraformFmt(viaTerraformFmt);
