@@ -16,12 +16,21 @@ const SECRET_SOURCE_ALLOWED = '{ variable: "<terraform_variable>" } (set through
 const RESERVED_TLDS = ["example", "test", "invalid", "localhost"];
 const PLACEHOLDER_WORDS = /replace[_-]?me|change[_-]?me|changeit|placeholder|todo|fixme|your[_-]|xxx|<[^>]*>|\{\{/i;
 
+/** Percent-decoded; as written where the encoding is not UTF-8 (a lone `%A0`), which a URL may hold. */
+function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Why a subscriber address is a placeholder, or undefined when it is not one. */
 export function placeholderReason(endpoint: string): string | undefined {
   const at = endpoint.lastIndexOf("@");
   const url = endpoint.startsWith("https://") && URL.canParse(endpoint) ? new URL(endpoint) : undefined;
   const host = (url ? url.hostname : at >= 0 ? endpoint.slice(at + 1) : "").toLowerCase();
-  const rest = url ? decodeURIComponent(`${url.username}${url.pathname}${url.search}`) : at >= 0 ? endpoint.slice(0, at) : endpoint;
+  const rest = url ? percentDecoded(`${url.username}${url.pathname}${url.search}`) : at >= 0 ? endpoint.slice(0, at) : endpoint;
   const labels = host.split(".");
   if (labels.includes("example") || RESERVED_TLDS.includes(labels[labels.length - 1])) return `${host} is a reserved example domain (RFC 2606) that nothing answers`;
   const word = PLACEHOLDER_WORDS.exec(`${host} ${rest}`);

@@ -131,6 +131,14 @@ describe("production subscribers", () => {
       expect([real, placeholderReason(real)]).toEqual([real, undefined]);
     }
   });
+  it("GIVEN a URL whose percent-encoding is not UTF-8 (a lone %A0, which the URL standard allows) THEN it is read as written: no crash", () => {
+    expect(placeholderReason("https://hooks.chat.net/%A0")).toBeUndefined();
+    expect(placeholderReason("https://hooks.chat.net/%A0/<your-key>")).toEqual(expect.any(String));
+    expect(placeholderReason("https://hooks.chat.net/%3Cyour-key%3E")).toBe('it contains "<your-key>"');
+    expect(productionNotifications.check(env({ tier: "production", notifications: { httpsEndpoints: ["https://hooks.chat.net/%A0"] }, account: { production: true } })).map(formatIssue)).toEqual([
+      `notifications.httpsEndpoints[0] = "https://hooks.chat.net/(redacted)": is an integration URL written into the config, so its secret would be in git. ${SECRET_SOURCES}`,
+    ]);
+  });
 });
 
 describe("reads", () => {
