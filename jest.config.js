@@ -9,6 +9,7 @@ module.exports = {
   // (test/support/test-run.ts, test/support/shared.ts).
   globalSetup: "<rootDir>/test/support/global-setup.ts",
   globalTeardown: "<rootDir>/test/support/global-teardown.ts",
+  setupFiles: ["<rootDir>/test/setup-before-cdktf.ts"],
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
   testTimeout: 30000,
   // Much of the run waits on terraform child processes: one worker per core (Jest's default leaves one idle).

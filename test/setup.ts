@@ -4,12 +4,11 @@ import * as os from "os";
 import * as path from "path";
 // Type declarations of cdktf's Jest matchers (toHaveResourceWithProperties, ...).
 import "cdktf/lib/testing/adapters/jest";
-import { skipTokenCreationStacks } from "../stacks/token-creation-stacks";
 
 Testing.setupJest();
-// As the app does (main.ts): under Jest every captured trace goes through the source maps, which made a
-// synthesis four times slower. `CDKTF_CREATION_STACKS=1` keeps the traces (to debug a resolution error).
-skipTokenCreationStacks();
+// cdktf's token creation stacks are already skipped (test/setup-before-cdktf.ts), as the app skips them: under
+// Jest every captured trace goes through the source maps, which made a synthesis four times slower.
+// `CDKTF_CREATION_STACKS=1` keeps the traces (to debug a resolution error).
 
 /**
  * cdktf's `Testing.app()` (so `synthScope`) and `fullSynth` each make a folder in the temporary directory and

@@ -8,7 +8,7 @@
  * separate `validate` would start the 675 MB AWS provider once more per stack for the same diagnostics
  * (test/scripts/terraform-harness.test.ts compares the two). `validate` runs on its own only with `plan: false`.
  */
-import { copyStackForOffline } from "./offline";
+import { copyStackForOffline, dropLockChecksums } from "./offline";
 import { withRegistryHint } from "./registry-hint";
 import { type RunResult, runTerraform } from "./run-terraform";
 import { runOnStacks, type StackJob, type StackRunOptions } from "./stack-runner";
@@ -71,6 +71,7 @@ export async function checkStack(job: StackJob, opts: CheckOptions = {}): Promis
   copyStackForOffline(job.stackDir, workDir);
   const init = await job.exclusive(() => runTerraform(["init", "-input=false", "-backend=true", "-no-color"], workDir, env));
   if (init.code !== 0) return { ...checked, initOk: false, diagnostics: [], planOk: false, failure: withRegistryHint(init.stdout + init.stderr) };
+  dropLockChecksums(workDir);
 
   if (opts.plan === false) {
     const validate = await runTerraform(["validate", "-json", "-no-color"], workDir, env);

@@ -21,7 +21,7 @@ import * as os from "os";
 import * as path from "path";
 import { type CheckOptions, type Diagnostic, errorsOf, parseJson, type PlannedResource, type StackCheck, toDiagnostic, uniqueDiagnostics, valuesWanted } from "./check-stack";
 import { selectStacks, synthesizedStacks } from "./manifest";
-import { copyStackForOffline, OFFLINE_OVERRIDE_FILE, OFFLINE_VARIABLES_FILE, offlineProviderHcl, offlineVariableValues } from "./offline";
+import { copyStackForOffline, dropLockChecksums, OFFLINE_OVERRIDE_FILE, OFFLINE_VARIABLES_FILE, offlineProviderHcl, offlineVariableValues } from "./offline";
 import { withRegistryHint } from "./registry-hint";
 import { runTerraform } from "./run-terraform";
 import { prepareRunEnv } from "./terraform-env";
@@ -132,6 +132,7 @@ async function checkWrapped(modules: readonly StackModule[], workRoot: string, p
 
   const init = await runTerraform(["init", "-input=false", "-no-color"], root, env);
   if (init.code !== 0) return checked.map((c) => ({ ...c, initOk: false, diagnostics: [], planOk: false, failure: withRegistryHint(init.stdout + init.stderr) }));
+  dropLockChecksums(root);
 
   if (plan === false) {
     const validate = await runTerraform(["validate", "-json", "-no-color"], root, env);

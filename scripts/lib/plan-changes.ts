@@ -59,6 +59,27 @@ export function resourceChanges(plan: { readonly resource_changes?: readonly Pla
 
 const isNoOp = (actions: readonly string[]) => actions.length === 1 && actions[0] === "no-op";
 
+/** A resource as `terraform plan -json`'s `planned_change` messages give it: its address and one action word. */
+interface PlannedAction {
+  readonly address: string;
+  readonly action: string;
+}
+
+/**
+ * The changes of a plan from empty state (the offline plan: a copy without state), in address order, from the
+ * plan's own `planned_change` messages: no `terraform show -json`, which starts the AWS provider once more.
+ * From empty state a plan only creates and reads. Any other action is refused: those messages say `replace`
+ * without its order, and what `resourceChanges` reads of a moved or imported resource.
+ */
+export function emptyStateChanges(stack: string, planned: readonly PlannedAction[]): ResourceChange[] {
+  const unexpected = planned.filter((r) => r.action !== "create" && r.action !== "read");
+  if (unexpected.length > 0) {
+    const found = unexpected.map((r) => `${r.action} of ${r.address}`).join(", ");
+    throw new Error(`The offline plan of stack ${stack} has ${found}. Allowed: create and read, the only actions of a plan from empty state`);
+  }
+  return planned.map((r) => ({ address: r.address, actions: [r.action] })).sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+}
+
 const ACTION_LABELS: Readonly<Record<string, string>> = {
   create: "create",
   read: "read",

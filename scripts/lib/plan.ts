@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { checkStack, type PlanSummary } from "./check-stack";
-import { changesFile, type PlanMode, type ResourceChange, resourceChanges, type StackPlanRecord } from "./plan-changes";
+import { changesFile, emptyStateChanges, type PlanMode, type ResourceChange, resourceChanges, type StackPlanRecord } from "./plan-changes";
 import { withRegistryHint } from "./registry-hint";
 import { runTerraform } from "./run-terraform";
 import { runOnStacks, type StackJob } from "./stack-runner";
@@ -111,13 +111,17 @@ export function planStacks(opts: PlanStacksOptions): Promise<PlanOutcome[]> {
   return runOnStacks(run, online ? planOnline : planOffline);
 }
 
-/** The test harness's offline check of a copy, then the plan as Terraform prints it. */
+/**
+ * The test harness's offline check of a copy, then the plan as Terraform prints it. The copy has no state, so
+ * the plan's own messages give its summary and changes: no `show -json` (`emptyStateChanges`).
+ */
 async function planOffline(job: StackJob): Promise<PlanOutcome> {
   const { stack } = job;
-  const checked = await checkStack(job);
-  if (!checked.planOk || !checked.plan) return { stack, mode: "offline", ok: false, text: checked.failure ?? "plan failed" };
+  const checked = await checkStack(job, { values: false });
+  if (!checked.planOk || !checked.summary || !checked.resources) return { stack, mode: "offline", ok: false, text: checked.failure ?? "plan failed" };
+  const changes = emptyStateChanges(stack, checked.resources);
   const shown = await runTerraform(["show", "-no-color", "tfplan"], job.workDir, job.env);
-  return { stack, mode: "offline", ok: shown.code === 0, summary: countChanges(checked.plan), changes: resourceChanges(checked.plan), text: shown.stdout + shown.stderr };
+  return { stack, mode: "offline", ok: shown.code === 0, summary: checked.summary, changes, text: shown.stdout + shown.stderr };
 }
 
 /** In place: the stack's own backend (local state in the project root, or S3) and its pinned account. */

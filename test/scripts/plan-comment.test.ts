@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { codeSpan, COMMENT_MARKER, MAX_COMMENT_CHARS, planComment, stackDetails } from "../../scripts/lib/plan-comment";
-import { actionLabel, changesFile, resourceChanges, type ResourceChange, type StackPlanRecord } from "../../scripts/lib/plan-changes";
+import { actionLabel, changesFile, emptyStateChanges, resourceChanges, type ResourceChange, type StackPlanRecord } from "../../scripts/lib/plan-changes";
 import { writePlans } from "../../scripts/lib/plan";
 
 const rc = (address: string, actions: string[], extra: object = {}) => ({ address, change: { actions, after: { secret: "https://hooks.example/TOKEN" } }, ...extra });
@@ -54,6 +54,31 @@ describe("the changed resources of a plan (terraform show -json)", () => {
     expect(actionLabel({ address: "x.y", actions: ["no-op"], previousAddress: "x.z" })).toBe("move");
     expect(actionLabel({ address: "x.y", actions: ["update"], previousAddress: "x.z" })).toBe("move, update");
     expect(actionLabel({ address: "x.y", actions: ["no-op"], importing: true })).toBe("import");
+  });
+
+  it("GIVEN an offline plan's own messages (creates and reads, from empty state) THEN its changes are those, in address order", () => {
+    const planned = [
+      { address: "b.topic", type: "aws_sns_topic", action: "create" },
+      { address: "data.a.policy", type: "aws_iam_policy_document", action: "read" },
+      { address: "a.queue", type: "aws_sqs_queue", action: "create" },
+    ];
+    expect(emptyStateChanges("dev", planned)).toEqual([
+      { address: "a.queue", actions: ["create"] },
+      { address: "b.topic", actions: ["create"] },
+      { address: "data.a.policy", actions: ["read"] },
+    ]);
+    expect(emptyStateChanges("dev", [])).toEqual([]);
+  });
+
+  it("GIVEN an action a plan from empty state cannot have (a replace, whose order the messages do not give) THEN it says which, of which stack", () => {
+    const planned = [
+      { address: "a.ok", action: "create" },
+      { address: "b.replaced", action: "replace" },
+      { address: "c.updated", action: "update" },
+    ];
+    expect(() => emptyStateChanges("dev", planned)).toThrow(
+      "The offline plan of stack dev has replace of b.replaced, update of c.updated. Allowed: create and read, the only actions of a plan from empty state",
+    );
   });
 
   it("npm run plan writes one record per stack beside the plan text: the changes of a plan, none of a failed one", () => {

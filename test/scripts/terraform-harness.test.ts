@@ -4,7 +4,7 @@
  * for, links the provider instead of copying it, and never touches the synthesized files. Run with
  * `TF_PLUGIN_MIRROR` on a machine without internet access.
  *
- * Each terraform command that loads the AWS provider costs ~3 CPU-s, so one run of `checkStacks` on two stacks
+ * Each terraform command that loads the AWS provider costs 2 to 3 CPU-s, so one run of `checkStacks` on two stacks
  * shows what it can (two stacks, so that the shared plugin cache shows), and each stack shows several facts:
  * - `sample` (COMBINED) plans, with its values: an S3 backend, an account pin, default tags, a deprecation
  *   warning, a required secret variable set in the caller's shell (which must never reach the plan) and a
@@ -21,7 +21,7 @@ import * as os from "os";
 import * as path from "path";
 import { checkStacks, type StackCheck, toDiagnostic, valuesWanted } from "../../scripts/lib/check-stack";
 import { mirrorFromEnv, writeCliConfig } from "../../scripts/lib/cli-config";
-import { copyStackForOffline, OFFLINE_OVERRIDE_FILE, OFFLINE_OVERRIDE_HCL, OFFLINE_VARIABLES_FILE, offlineVariableValues } from "../../scripts/lib/offline";
+import { copyStackForOffline, dropLockChecksums, LOCK_FILE, OFFLINE_OVERRIDE_FILE, OFFLINE_OVERRIDE_HCL, OFFLINE_VARIABLES_FILE, offlineVariableValues } from "../../scripts/lib/offline";
 import { runTerraform } from "../../scripts/lib/run-terraform";
 import { runOnStacks } from "../../scripts/lib/stack-runner";
 import { findTerraform } from "../../scripts/lib/terraform-binary";
@@ -135,6 +135,14 @@ describe("checkStacks", () => {
     }
   });
 
+  it("keeps the provider's version locked in each checked copy, without the checksums its later commands would hash the provider for", () => {
+    for (const stack of ["sample", "broken"]) {
+      const lock = fs.readFileSync(path.join(checkedCopy(stack), LOCK_FILE), "utf8");
+      expect(lock).toMatch(/^provider "registry\.terraform\.io\/hashicorp\/aws" \{\n {2}version {5}= "5\.100\.0"\n/m);
+      expect(lock).not.toContain("hashes");
+    }
+  });
+
   it("refuses a parallelism below 1", async () => {
     await expect(checkStacks(outdir, { parallelism: 0 })).rejects.toThrow("parallelism (TF_PARALLELISM) = 0 is not allowed");
   });
@@ -231,6 +239,21 @@ describe("more of the harness", () => {
     const copy = path.join(work, "copy");
     copyStackForOffline(stackDir, copy);
     expect(fs.readdirSync(copy).sort()).toEqual(["cdk.tf", OFFLINE_OVERRIDE_FILE]);
+  });
+
+  it("drops every provider's checksums from a lock file and keeps the rest; without a lock file there is nothing to do", () => {
+    const dir = path.join(work, "lock");
+    fs.mkdirSync(dir, { recursive: true });
+    const entry = (name: string, version: string) =>
+      `provider "registry.terraform.io/hashicorp/${name}" {\n  version     = "${version}"\n  constraints = "${version}"\n  hashes = [\n    "h1:abc=",\n    "zh:0123",\n  ]\n}\n`;
+    fs.writeFileSync(path.join(dir, LOCK_FILE), `# This file is maintained automatically by "terraform init".\n\n${entry("aws", "5.100.0")}\n${entry("random", "3.6.0")}`);
+    dropLockChecksums(dir);
+    const kept = (name: string, version: string) => `provider "registry.terraform.io/hashicorp/${name}" {\n  version     = "${version}"\n  constraints = "${version}"\n}\n`;
+    expect(fs.readFileSync(path.join(dir, LOCK_FILE), "utf8")).toBe(`# This file is maintained automatically by "terraform init".\n\n${kept("aws", "5.100.0")}\n${kept("random", "3.6.0")}`);
+    const empty = path.join(work, "no-lock");
+    fs.mkdirSync(empty, { recursive: true });
+    dropLockChecksums(empty);
+    expect(fs.readdirSync(empty)).toEqual([]);
   });
 
   it("installs from the registry, through the cache, when no mirror is given", () => {

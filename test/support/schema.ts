@@ -2,10 +2,11 @@
 import type { z } from "zod";
 import { environmentSchema } from "../../environments/schema/environment";
 import { type ConfigIssue, formatIssue, toConfigIssues } from "../../environments/schema/issues";
+import { PARSE_OPTIONS } from "../../environments/validate";
 
 /** Every issue of a parse; fields are relative to the schema parsed. */
 export function issuesOf(schema: z.ZodType, value: unknown): ConfigIssue[] {
-  const parsed = schema.safeParse(value, { reportInput: true });
+  const parsed = schema.safeParse(value, PARSE_OPTIONS);
   return parsed.success ? [] : toConfigIssues(parsed.error.issues);
 }
 

@@ -12,9 +12,10 @@ import * as path from "path";
 import { ENVIRONMENTS } from "../../environments";
 import type { StackCheck } from "../../scripts/lib/check-stack";
 import { synthesizedStacks } from "../../scripts/lib/manifest";
+import { emptyStateChanges, resourceChanges } from "../../scripts/lib/plan-changes";
 import { synthHcl } from "../../scripts/lib/synth";
 import { describeTerraformChecks, plannedResources } from "../support/checks/terraform";
-import { expectedStackNames } from "../support/registry";
+import { expectedStackNames, expectedStacks } from "../support/registry";
 import { terraformChecks } from "../support/shared-terraform-checks";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "synthesized-stacks-"));
@@ -70,6 +71,17 @@ describe("synthesized HCL", () => {
       }
     }
     expect(new Set(planned("prod", "aws_cloudwatch_log_group").map((g) => g.retention_in_days))).toEqual(new Set([365]));
+  });
+});
+
+describe("the plan's own messages", () => {
+  it("list exactly the changes `terraform show -json` lists, so npm run plan's offline plan reads them instead (emptyStateChanges)", () => {
+    const withValues = checks.filter((c) => c.plan);
+    expect(withValues.map((c) => c.stack)).toEqual(expectedStacks(ENVIRONMENTS).environments.sort());
+    for (const check of withValues) {
+      expect(check.resources!.length).toBeGreaterThan(10);
+      expect(emptyStateChanges(check.stack, check.resources!)).toEqual(resourceChanges(check.plan));
+    }
   });
 });
 
