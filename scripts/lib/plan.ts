@@ -119,7 +119,12 @@ async function planOffline(job: StackJob): Promise<PlanOutcome> {
   const { stack } = job;
   const checked = await checkStack(job, { values: false });
   if (!checked.planOk || !checked.summary || !checked.resources) return { stack, mode: "offline", ok: false, text: checked.failure ?? "plan failed" };
-  const changes = emptyStateChanges(stack, checked.resources);
+  let changes: ResourceChange[];
+  try {
+    changes = emptyStateChanges(stack, checked.resources);
+  } catch (error) {
+    return { stack, mode: "offline", ok: false, text: (error as Error).message };
+  }
   const shown = await runTerraform(["show", "-no-color", "tfplan"], job.workDir, job.env);
   return { stack, mode: "offline", ok: shown.code === 0, summary: checked.summary, changes, text: shown.stdout + shown.stderr };
 }
