@@ -15,7 +15,6 @@ const SLOW_FIRST = [
   "terraform/generated-configs.test.ts",
   "scripts/terraform-harness.test.ts",
   "scripts/check-together.test.ts",
-  "terraform/cli-parity.test.ts",
   "scripts/docs-examples.test.ts",
   "environments/properties.test.ts",
   "terraform/region-lists.test.ts",
