@@ -12,10 +12,11 @@
  * Both metrics exist only while records flow: no data means no traffic, not a failure (`notBreaching`).
  * A stalled stream still holds records, so its DataFreshness keeps rising and the late alarm fires.
  */
-import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import type { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
 import { dimensionsWith, type MetricId } from "./api-metrics";
-import { alarmProblems, assertWithinLimits, MAX_FRESHNESS_TOLERANCE_SECONDS, wholeNumberIn } from "../aws/limits";
+import { topicAlarm } from "./topic-alarm";
+import { MAX_FRESHNESS_TOLERANCE_SECONDS, wholeNumberIn } from "../aws/limits";
 import { FIREHOSE_ERROR_LOG_STREAM } from "../aws/archive-permissions";
 
 export const FIREHOSE_NAMESPACE = "AWS/Firehose";
@@ -156,8 +157,7 @@ export function firehoseStreamAlarm(
     readonly streamNameReference?: string;
   },
 ): CloudwatchMetricAlarm {
-  assertWithinLimits(`${spec.owner} ${spec.alarmName}`, alarmProblems({ alarmName: spec.alarmName, alarmDescription: spec.description, alarmActions: [spec.topicArn], okActions: [spec.topicArn] }));
-  return new CloudwatchMetricAlarm(scope, id, {
+  return topicAlarm(scope, id, spec.owner, {
     alarmName: spec.alarmName,
     alarmDescription: spec.description,
     namespace: spec.metric.namespace,
@@ -171,7 +171,6 @@ export function firehoseStreamAlarm(
     datapointsToAlarm: spec.datapointsToAlarm,
     // A stream's metrics exist only while records flow: no data is no traffic, not a failure.
     treatMissingData: "notBreaching",
-    alarmActions: [spec.topicArn],
-    okActions: [spec.topicArn],
+    topicArn: spec.topicArn,
   });
 }

@@ -13,13 +13,14 @@
  * and a period with neither hits nor misses counts as 1 (nothing missed), so no traffic never fires the alarm
  * (the low-traffic alarm watches that), and `treat_missing_data` is `notBreaching` for the same reason.
  */
-import { CloudwatchMetricAlarm, type CloudwatchMetricAlarmMetricQuery } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import type { CloudwatchMetricAlarm, CloudwatchMetricAlarmMetricQuery } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
-import { alarmProblems, alarmWindowProblems, assertWithinLimits } from "../aws/limits";
+import { alarmWindowProblems } from "../aws/limits";
 import { MAX_ALARM_METRIC_STATS, metricMathAlarmProblems } from "../aws/metric-math";
 import { API_GATEWAY_NAMESPACE, dimensionsWith, type MetricId } from "./api-metrics";
 import { type MetricLine, metricLine, metricWidget, type MetricWidget, type Unplaced } from "./dashboard-widgets";
 import { savedQueryName } from "./log-queries";
+import { topicAlarm } from "./topic-alarm";
 
 /** A cached method, as in the API definition. */
 export interface CachedMethod {
@@ -111,11 +112,6 @@ export class CacheHitRatioAlarm extends Construct {
       `in ${a.datapointsToAlarm} of ${a.evaluationPeriods} periods of ${a.periodSeconds} s; the backend takes the rest. ` +
       `First: open the CloudWatch dashboard ${props.dashboardName} (the stage's cache widgets); a cache flush, a shorter TTL or requests spread over ` +
       `more cache keys (e.g. many distinct ids) lower it. The saved queries are in the folder ${apiName} (e.g. ${savedQueryName(apiName, "slowest-requests")}).`;
-    assertWithinLimits(`CacheHitRatioAlarm ${this.alarmName}`, [
-      ...alarmProblems({ alarmName: this.alarmName, alarmDescription: description, alarmActions: [props.topicArn], okActions: [props.topicArn] }),
-      ...alarmWindowProblems(a).map((p) => ({ ...p, field: `settings.${p.field}` })),
-    ]);
-
     const metric = (m: CachedMethod, name: "CacheHitCount" | "CacheMissCount") => {
       const id = cachedMethodMetric(apiName, stageName, m, name);
       return { namespace: id.namespace, metricName: id.metricName, dimensions: dimensionsWith(id.dimensions, props.dimensionValues), period: a.periodSeconds, stat: "Sum" };
@@ -131,9 +127,11 @@ export class CacheHitRatioAlarm extends Construct {
       { id: "hit_ratio", expression: expressions.ratio, label: "Cache hit ratio", returnData: true },
     ];
     // PutMetricAlarm rejects a metrics array it cannot evaluate only at apply.
-    assertWithinLimits(`CacheHitRatioAlarm ${this.alarmName}`, metricMathAlarmProblems({ metricQueries: metricQuery.map((q) => ({ ...q, returnData: q.returnData === true })), singleMetricFields: [] }));
-
-    this.alarm = new CloudwatchMetricAlarm(this, "alarm", {
+    const otherProblems = [
+      ...alarmWindowProblems(a).map((p) => ({ ...p, field: `settings.${p.field}` })),
+      ...metricMathAlarmProblems({ metricQueries: metricQuery.map((q) => ({ ...q, returnData: q.returnData === true })), singleMetricFields: [] }),
+    ];
+    this.alarm = topicAlarm(this, "alarm", "CacheHitRatioAlarm", {
       alarmName: this.alarmName,
       alarmDescription: description,
       metricQuery,
@@ -142,9 +140,8 @@ export class CacheHitRatioAlarm extends Construct {
       evaluationPeriods: a.evaluationPeriods,
       datapointsToAlarm: a.datapointsToAlarm,
       treatMissingData: "notBreaching",
-      alarmActions: [props.topicArn],
-      okActions: [props.topicArn],
-    });
+      topicArn: props.topicArn,
+    }, otherProblems);
   }
 }
 

@@ -6,13 +6,14 @@
  * hit ratio (cache-hit-ratio.ts). Every alarm notifies the topic when it fires and when it recovers, and its
  * description says what to look at first.
  */
-import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import type { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
 import { canaryMetricStage } from "../aws/canary";
 import { apiGatewayMetric, type ApiGatewayMetricName, dimensionsWith, type MetricId } from "./api-metrics";
 import { CacheHitRatioAlarm, type CachedMethod, type HitRatioAlarmSettings } from "./cache-hit-ratio";
-import { alarmProblems, alarmWindowProblems, assertWithinLimits, type LimitProblem, METRIC_RESOLUTION_SECONDS } from "../aws/limits";
+import { alarmWindowProblems, assertWithinLimits, type LimitProblem, METRIC_RESOLUTION_SECONDS } from "../aws/limits";
 import { type LogQueryKey, savedQueryName } from "./log-queries";
+import { topicAlarm } from "./topic-alarm";
 
 /**
  * The kinds of stage alarm. Rates are `Average` of `5XXError`/`4XXError` (0..1), latencies are p90 in
@@ -265,9 +266,7 @@ export class StageAlarms extends Construct {
       `${spec.what(a)} on ${target.where}, ${window}. ` +
       `First: open the CloudWatch dashboard ${props.dashboardName}; ${target.firstStep ?? spec.firstStep} ` +
       `The saved Logs Insights queries are in the folder ${props.apiName} (e.g. ${savedQueryName(props.apiName, target.query ?? "errors-by-route")}).`;
-    // PutMetricAlarm rejects a name over 255 or a description over 1024 characters only at apply.
-    assertWithinLimits(`StageAlarms ${name}`, alarmProblems({ alarmName: name, alarmDescription: description, alarmActions: [props.topicArn], okActions: [props.topicArn] }));
-    return new CloudwatchMetricAlarm(this, target.id, {
+    return topicAlarm(this, target.id, "StageAlarms", {
       alarmName: name,
       alarmDescription: description,
       namespace: metric.namespace,
@@ -281,8 +280,7 @@ export class StageAlarms extends Construct {
       evaluationPeriods: a.evaluationPeriods,
       datapointsToAlarm: a.datapointsToAlarm,
       treatMissingData: spec.missingData,
-      alarmActions: [props.topicArn],
-      okActions: [props.topicArn],
+      topicArn: props.topicArn,
     });
   }
 }

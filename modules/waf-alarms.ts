@@ -7,13 +7,14 @@
  * attack, or a rule that started blocking legitimate clients after a managed rule group update. No blocked
  * request means no data point: not breaching.
  */
-import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import type { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
-import { alarmProblems, alarmWindowProblems, assertWithinLimits } from "../aws/limits";
+import { alarmWindowProblems } from "../aws/limits";
 import { ALL_RULES, RATE_LIMIT_RULE_NAME, WAF_NAMESPACE, type WafMetricName } from "../aws/waf";
 import { dimensionsWith, type MetricId } from "./api-metrics";
 import type { DashboardSection } from "./dashboard";
 import { logWidget, metricLine, metricWidget } from "./dashboard-widgets";
+import { topicAlarm } from "./topic-alarm";
 
 /** A web ACL's metric, for all its rules or one (by the rule's metric name). */
 export function wafMetric(webAclName: string, region: string, metricName: WafMetricName, rule: string = ALL_RULES): MetricId {
@@ -56,12 +57,9 @@ export class WafAlarms extends Construct {
       `More than ${a.threshold} requests were blocked by web ACL ${props.webAclName} in ${a.datapointsToAlarm} of ${a.evaluationPeriods} periods of ${a.periodSeconds} s. ` +
       `First: run the saved query ${props.queryName} (top blocked IPs and rules, log group ${props.logGroupName}). One IP or a few: an attack or a misbehaving client, the rules work. ` +
       "Many clients and one managed rule: a false positive, e.g. after a rule group update; set that rule to count (waf.managedRuleGroups[].countRules) while it is tuned.";
-    assertWithinLimits(`WafAlarms ${props.alarmName}`, [
-      ...alarmProblems({ alarmName: props.alarmName, alarmDescription: description, alarmActions: [props.topicArn], okActions: [props.topicArn] }),
-      ...alarmWindowProblems(a),
-    ]);
     const metric = wafMetric(props.webAclName, props.region, "BlockedRequests");
-    this.blockedRequests = new CloudwatchMetricAlarm(this, "blocked-requests", {
+    const windowProblems = alarmWindowProblems(a);
+    this.blockedRequests = topicAlarm(this, "blocked-requests", "WafAlarms", {
       alarmName: props.alarmName,
       alarmDescription: description,
       namespace: metric.namespace,
@@ -74,9 +72,8 @@ export class WafAlarms extends Construct {
       evaluationPeriods: a.evaluationPeriods,
       datapointsToAlarm: a.datapointsToAlarm,
       treatMissingData: "notBreaching",
-      alarmActions: [props.topicArn],
-      okActions: [props.topicArn],
-    });
+      topicArn: props.topicArn,
+    }, windowProblems);
   }
 }
 
