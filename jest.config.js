@@ -4,6 +4,9 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
+  // The real cdktf CLI's end-to-end test is `npm run test:cli` (jest.cli.config.js), which CI runs right after
+  // `npm test`: its four starts of the CLI are about 23 of a run's CPU-seconds, and it checks the CLI, not the stacks.
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/cli/"],
   transform: { "^.+\\.ts$": "<rootDir>/test/transform.js" },
   // The run's folder: every test's TMPDIR, checked for leftovers at the end, and what test files share
   // (test/support/test-run.ts, test/support/shared.ts).

@@ -1,8 +1,8 @@
 /**
  * Jest's order of test files, with the slow ones first on a machine that has not run them yet (CI's clean
  * machine). Jest's own order runs the files that took longest in the last run first, so that no worker is
- * left with a long file at the end; without that record it orders by file size, which put the terraform and
- * cdktf CLI files, small and the slowest by far, last. `SLOW_FIRST` is their order then, slowest first;
+ * left with a long file at the end; without that record it orders by file size, which put the terraform
+ * files, small and the slowest by far, last. `SLOW_FIRST` is their order then, slowest first;
  * every other file follows in Jest's order. test/harness/sequencer.test.ts keeps the list to existing files.
  */
 const Sequencer = require("@jest/test-sequencer").default;
@@ -10,20 +10,19 @@ const path = require("path");
 
 /** Slowest first, as measured by `npx jest --json` on 2 cores (each file's seconds from its start to its end). */
 const SLOW_FIRST = [
-  "terraform/cdktf-cli.test.ts",
   "terraform/synthesized-stacks.test.ts",
-  "terraform/generated-configs.test.ts",
   "scripts/terraform-harness.test.ts",
-  "scripts/check-together.test.ts",
-  "scripts/docs-examples.test.ts",
-  "environments/properties.test.ts",
+  "terraform/generated-configs.test.ts",
   "terraform/region-lists.test.ts",
+  "scripts/plan.test.ts",
+  "environments/properties.test.ts",
+  "scripts/docs-examples.test.ts",
+  "scripts/check-together.test.ts",
+  "stacks/prepare-stack.test.ts",
   "terraform/account-audit.test.ts",
   "terraform/extra-environment.test.ts",
-  "stacks/prepare-stack.test.ts",
-  "workflows/actionlint.test.ts",
   "scripts/synth-build.test.ts",
-  "scripts/plan.test.ts",
+  "workflows/actionlint.test.ts",
 ];
 
 /**

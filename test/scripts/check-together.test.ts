@@ -10,32 +10,27 @@ import * as os from "os";
 import * as path from "path";
 import type { StackCheck } from "../../scripts/lib/check-stack";
 import { checkGroupsTogether, checkStacksTogether, moduleBlock, ownDiagnostics, ownResourceChanges, summaryOf } from "../../scripts/lib/check-together";
-import { aclDeprecationWarning, BROKEN, DEPRECATED, rangeOf, SAMPLE, UNFORMATTED, WITH_SECRET, writeStack } from "../support/hand-written-stack";
+import { aclDeprecationWarning, BROKEN, DEPRECATED, rangeOf, SAMPLE, UNFORMATTED, writeStack } from "../support/hand-written-stack";
+import { terraformChecks } from "../support/shared-terraform-checks";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "check-together-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-describe("checkGroupsTogether, planning the stacks of two apps", () => {
+// Planned in the run's shared plan, beside the shipped stacks (test/support/shared-terraform-checks.ts): a
+// configuration of their own would cost Terraform's and the provider's start and schema again.
+describe("checkGroupsTogether, planning the stacks of several apps", () => {
   let checks: Record<string, StackCheck> = {};
-  let other: StackCheck[] = [];
-  const outdir = path.join(work, "planned", "cdktf.out");
+  let other: readonly StackCheck[] = [];
+  let outdir = "";
   beforeAll(async () => {
     // GIVEN three stacks of one app: a clean one, one with a deprecation warning, one with a secret variable;
     // and another app with a stack of the same name as the first, its log group kept for another number of days
-    for (const [name, hcl] of Object.entries({ sample: SAMPLE, deprecated: DEPRECATED, secret: WITH_SECRET })) writeStack(outdir, name, hcl);
-    const otherOutdir = path.join(work, "planned", "other.out");
-    writeStack(otherOutdir, "sample", SAMPLE.replace("retention_in_days = 7", "retention_in_days = 14"));
-    // WHEN they are planned together, with the values of two stacks of the first app and of the other's
-    const [results, others] = await checkGroupsTogether(
-      [
-        { group: "first", outdir, values: ["sample", "secret"] },
-        { group: "other", outdir: otherOutdir },
-      ],
-      { workRoot: path.join(work, "planned", "checks") },
-    );
-    checks = Object.fromEntries(results.map((c) => [c.stack, c]));
-    other = others;
-  }, 180_000);
+    // WHEN they are planned together (with other apps' stacks), with the values of two stacks of the first app and of the other's
+    const { first, other: others } = (await terraformChecks()).handWritten;
+    outdir = first.outdir;
+    checks = Object.fromEntries(first.checks.map((c) => [c.stack, c]));
+    other = others.checks;
+  }, 600_000);
 
   it("THEN each app's stacks come back in its own list, under their own names, with their own plans", () => {
     expect(other.map((c) => c.stack)).toEqual(["sample"]);
@@ -109,7 +104,7 @@ describe("checkStacksTogether, validating", () => {
 
 describe("the groups of checkGroupsTogether", () => {
   it("GIVEN a group name that cannot prefix a module name, or one given twice THEN it is refused before terraform runs", async () => {
-    const outdir = path.join(work, "planned", "cdktf.out");
+    const outdir = path.join(work, "refused", "cdktf.out");
     await expect(checkGroupsTogether([{ group: "Shipped_1", outdir }])).rejects.toThrow(
       'checkGroupsTogether: group "Shipped_1" is not allowed. Allowed: lower-case letters and digits, starting with a letter',
     );

@@ -37,6 +37,15 @@ function runExample(code: string, modules: Readonly<Record<string, unknown>> = {
   return new Function("require", "exports", ...Object.keys(scope), `${js}\nreturn ${result};`)(requireExample, exports, ...Object.values(scope));
 }
 
+describe("the README's quick start", () => {
+  it("has the test commands CI runs (.ci/run), in the same order: npm test, then the deploy path with the real cdktf CLI", () => {
+    const commands = (text: string) => text.split("\n").map((line) => line.replace(/#.*/, "").trim()).filter((line) => /^npm (test|run test:)/.test(line));
+    const quickStart = commands(codeBlock(readme, "sh", "npm test"));
+    expect(quickStart).toEqual(["npm test", "npm run test:cli"]);
+    expect(commands(fs.readFileSync(path.join(root, ".ci", "run"), "utf8"))).toEqual(quickStart);
+  });
+});
+
 describe("the README's configuration example", () => {
   it("is environments/staging.ts, field for field", () => {
     const example = runExample(codeBlock(readme, "ts", "const staging"), {}, { ...accounts, ...sampleApi }, "staging");

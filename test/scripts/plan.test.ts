@@ -86,7 +86,7 @@ describe("summary", () => {
 });
 
 // `npm run plan -- dev --no-synth --offline` of `npm run synth`'s output runs once per test run
-// (test/support/shared-stacks.ts): the cdktf CLI test compares `cdktf diff` with the same plan.
+// (test/support/shared-stacks.ts): the cdktf CLI test (test/cli/, `npm run test:cli`) compares `cdktf diff` with the same plan.
 describe("npm run plan, end to end (offline)", () => {
   let outdir = "";
   const run = (...args: string[]) =>

@@ -113,3 +113,17 @@ export function aclDeprecationWarning(hcl: string) {
     range: rangeOf(hcl, '  acl    = "private"'),
   };
 }
+
+/**
+ * The two hand-written apps test/scripts/check-together.test.ts reads of the run's shared plan
+ * (test/support/shared-terraform-checks.ts): `first`, three stacks (a clean one, one with a deprecation warning,
+ * one with a secret variable), and `other`, a stack of the same name as the first's clean one, its log group
+ * kept for another number of days. Returns their output folders.
+ */
+export function writeTogetherApps(dir: string): { readonly first: string; readonly other: string } {
+  const first = path.join(dir, "first", "cdktf.out");
+  for (const [name, hcl] of Object.entries({ sample: SAMPLE, deprecated: DEPRECATED, secret: WITH_SECRET })) writeStack(first, name, hcl);
+  const other = path.join(dir, "other", "cdktf.out");
+  writeStack(other, "sample", SAMPLE.replace("retention_in_days = 7", "retention_in_days = 14"));
+  return { first, other };
+}

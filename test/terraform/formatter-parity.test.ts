@@ -3,8 +3,8 @@
  * formatter instead of `terraform fmt`. This proves the result is the same: the shipped stacks as cdktf itself
  * renders them to HCL (what `cdktf synth --hcl` has the app write), after the same repairs and `terraform fmt`
  * itself, are byte for byte what `npm run synth` writes, so the fast formatter changes nothing but layout.
- * cdktf renders in this test's process; the real CLI's `synth --hcl`, which writes exactly `npm run synth`'s
- * bytes, is test/terraform/cdktf-cli.test.ts's (one start of the CLI costs 2 to 5 CPU-seconds).
+ * cdktf renders in this test's process; that the real CLI's `synth --hcl` writes exactly `npm run synth`'s
+ * bytes is `npm run test:cli`'s (test/cli/cdktf-cli.test.ts; one start of the CLI costs 2 to 5 CPU-seconds).
  */
 import * as fs from "fs";
 import * as os from "os";

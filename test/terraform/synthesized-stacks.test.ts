@@ -4,7 +4,7 @@
  * `npm run synth` does (`npm test` compiles first), once per test run (test/support/shared-stacks.ts). The
  * stacks are planned as modules of one configuration, with the other terraform tests' stacks, once per run
  * (test/support/shared-terraform-checks.ts); `npm run plan` plans each one as its own root
- * (test/scripts/plan.test.ts, test/terraform/cdktf-cli.test.ts).
+ * (test/scripts/plan.test.ts, and test/cli/cdktf-cli.test.ts through the cdktf CLI).
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -86,15 +86,32 @@ describe("the plan's own messages", () => {
 });
 
 describe("synth", () => {
-  it("is deterministic: synthesizing again gives identical files", async () => {
+  it("is deterministic and replaces its output whole: synthesizing again over an earlier output gives identical files, without a stale cdk.tf.json, with terraform init's files kept", async () => {
+    // GIVEN an earlier output (npm run synth's) with, in a stack folder, a stale cdk.tf.json (an earlier JSON
+    // synth's, which Terraform would read beside cdk.tf as every block twice) and what terraform init leaves
     const again = path.join(work, "again");
+    fs.cpSync(outdir, again, { recursive: true });
+    const dev = path.join(again, "stacks", "dev");
+    fs.writeFileSync(path.join(dev, "cdk.tf.json"), "{}");
+    fs.mkdirSync(path.join(dev, ".terraform", "providers"), { recursive: true });
+    fs.writeFileSync(path.join(dev, ".terraform.lock.hcl"), "# lock");
+    // WHEN npm run synth runs again into it
     expect((await synthHcl({ outdir: again })).ok).toBe(true);
+    // THEN the same files, byte for byte, and no others than terraform init's, which stay
     const files = (dir: string): string[] =>
-      fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+      fs
+        .readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+        .filter((file) => !file.split(path.sep).some((part) => part === ".terraform" || part === ".terraform.lock.hcl"))
+        .sort();
     expect(files(again)).toEqual(files(outdir));
     for (const file of files(outdir)) {
       expect(`${file}: ${fs.readFileSync(path.join(again, file), "utf8")}`).toBe(`${file}: ${fs.readFileSync(path.join(outdir, file), "utf8")}`);
     }
+    expect(fs.existsSync(path.join(dev, "cdk.tf.json"))).toBe(false);
+    expect(fs.existsSync(path.join(dev, ".terraform", "providers"))).toBe(true);
+    expect(fs.readFileSync(path.join(dev, ".terraform.lock.hcl"), "utf8")).toBe("# lock");
   });
 
   it("names no machine path in the HCL", () => {

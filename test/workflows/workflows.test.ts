@@ -47,6 +47,8 @@ describe("pull-request workflow", () => {
 
   it("tests, synthesizes, plans and comments", () => {
     expect(Object.keys(pr.jobs)).toEqual(["test", "synth", "plan", "comment"]);
+    // npm test, then the deploy path with the real cdktf CLI, which npm test leaves out (jest.config.js)
+    expect(runs(pr.jobs.test).indexOf("npm run test:cli")).toBeGreaterThan(runs(pr.jobs.test).indexOf("npm test"));
     expect(runs(pr.jobs.test)).toContain("npm test");
     expect(runs(pr.jobs.synth)).toContain("npm run synth");
     expect(pr.jobs.plan.needs).toBe("synth");
@@ -134,6 +136,7 @@ describe("deploy workflow", () => {
   it("tests, lists the environments from the synthesized manifest, then deploys them one at a time, each through the one environment workflow", () => {
     expect(Object.keys(deploy.jobs)).toEqual(["test", "environments", "deploy"]);
     expect(runs(deploy.jobs.test)).toContain("npm test");
+    expect(runs(deploy.jobs.test).indexOf("npm run test:cli")).toBeGreaterThan(runs(deploy.jobs.test).indexOf("npm test"));
     const list = steps(deploy.jobs.environments).find((s) => s.id === "environments");
     expect(list.run).toBe('echo "environments=$(npm run --silent stacks -- --environments --json)" >> "$GITHUB_OUTPUT"');
     expect(runs(deploy.jobs.environments).indexOf("npm run synth")).toBeLessThan(runs(deploy.jobs.environments).indexOf("--environments"));
