@@ -74,15 +74,22 @@ describe("checkGroupsTogether, planning the stacks of several apps", () => {
 });
 
 describe("checkStacksTogether, validating", () => {
-  it("GIVEN a broken stack beside a clean and an unformatted one WHEN validated together THEN the error is reported on the broken stack only, formatting on its own, and all fail", async () => {
+  it("GIVEN a broken stack beside a clean, an unformatted and a deprecated one WHEN validated together THEN the error is reported on the broken stack only, formatting on its own, the warning as the plan reported it, and all fail", async () => {
     const outdir = path.join(work, "validated", "cdktf.out");
     writeStack(outdir, "sample", SAMPLE);
     writeStack(outdir, "broken", BROKEN);
     writeStack(outdir, "unformatted", UNFORMATTED);
+    writeStack(outdir, "deprecated", DEPRECATED);
     const results = await checkStacksTogether(outdir, { workRoot: path.join(work, "validated", "checks"), plan: false });
     const broken = results.find((c) => c.stack === "broken")!;
     const sample = results.find((c) => c.stack === "sample")!;
     const unformatted = results.find((c) => c.stack === "unformatted")!;
+    // A check that plans runs no `terraform validate`: the plan validates first (scripts/lib/check-stack.ts,
+    // check-together.ts). This holds it to that: `validate` finds in a stack with a warning exactly what the
+    // run's shared plan reported of the same stack.
+    const planned = (await terraformChecks()).handWritten.first.checks.find((c) => c.stack === "deprecated")!;
+    expect(planned.diagnostics).toEqual([aclDeprecationWarning(DEPRECATED)]);
+    expect(results.find((c) => c.stack === "deprecated")!.diagnostics).toEqual(planned.diagnostics);
     expect([sample.fmtOk, unformatted.fmtOk]).toEqual([true, false]);
     expect(unformatted.fmtDiff).toContain('-  name = "sample-logs"');
     expect(unformatted.diagnostics).toEqual([]);
@@ -91,7 +98,7 @@ describe("checkStacksTogether, validating", () => {
     // One configuration: its validation fails for every stack in it, and only the broken stack has the error.
     expect(sample.diagnostics).toEqual([]);
     expect([broken.planOk, sample.planOk]).toEqual([false, false]);
-  }, 120_000);
+  }, 600_000);
 
   it("GIVEN a stack with an import block THEN it is refused before terraform runs: only a root module may hold one", async () => {
     const outdir = path.join(work, "import", "cdktf.out");

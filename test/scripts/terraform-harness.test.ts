@@ -12,14 +12,14 @@
  * - `broken` (BROKEN) is badly formatted AND invalid: fmt fails and the validation still runs and reports its
  *   error (formatting is reported on its own), and the plan stops there. Its values are not asked for: init, plan;
  * - the account pin's plan runs in a copy of the sample's checked copy (init included) with only the override's
- *   unpinning line left out, so it needs no init of its own: plan;
- * - `validate` on the sample's checked copy holds the check to running none itself: validate.
- * In all: 2 init, 3 plan, 1 validate, 1 show.
+ *   unpinning line left out, so it needs no init of its own: plan.
+ * In all: 2 init, 3 plan, 1 show. That `terraform validate` finds what a plan reported, so that a check that
+ * plans runs no validate, is held in test/scripts/check-together.test.ts, on a validate the harness runs anyway.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { checkStacks, type StackCheck, toDiagnostic, valuesWanted } from "../../scripts/lib/check-stack";
+import { checkStacks, type StackCheck, valuesWanted } from "../../scripts/lib/check-stack";
 import { mirrorFromEnv, writeCliConfig } from "../../scripts/lib/cli-config";
 import { copyStackForOffline, dropLockChecksums, LOCK_FILE, OFFLINE_OVERRIDE_FILE, OFFLINE_OVERRIDE_HCL, OFFLINE_VARIABLES_FILE, offlineVariableValues } from "../../scripts/lib/offline";
 import { runTerraform } from "../../scripts/lib/run-terraform";
@@ -77,13 +77,6 @@ describe("checkStacks", () => {
   it("reports warnings with their address and location, once although the plan's validation and planning both see them", () => {
     expect(checks.sample.diagnostics).toEqual([aclDeprecationWarning(COMBINED)]);
   });
-
-  // The check runs no `terraform validate`: the plan validates first (scripts/lib/check-stack.ts). This holds it to that.
-  it("GIVEN a stack with a warning WHEN terraform validate runs on its checked copy THEN it reports what the check reported", async () => {
-    const validate = await runTerraform(["validate", "-json", "-no-color"], checkedCopy("sample"), checkEnv());
-    expect(validate.code).toBe(0);
-    expect(JSON.parse(validate.stdout).diagnostics.map(toDiagnostic)).toEqual(checks.sample.diagnostics);
-  }, 60_000);
 
   it("reports validation errors with their summary, and does not plan", () => {
     expect(checks.broken).toMatchObject({ initOk: true, planOk: false });
