@@ -6,7 +6,7 @@
  * validate` runs (`Core.Validate`, logged as "backend/local: running validation operation"; terraform
  * internal/backend/local/backend_local.go), and its errors and warnings are in `plan -json`'s diagnostics. A
  * separate `validate` would start the 675 MB AWS provider once more per stack for the same diagnostics
- * (test/scripts/terraform-harness.test.ts compares the two). `validate` runs on its own only with `plan: false`.
+ * (test/scripts/check-together.test.ts compares the two). `validate` runs on its own only with `plan: false`.
  */
 import { copyStackForOffline, dropLockChecksums } from "./offline";
 import { withRegistryHint } from "./registry-hint";

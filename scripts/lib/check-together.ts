@@ -21,6 +21,7 @@ import * as os from "os";
 import * as path from "path";
 import { type CheckOptions, type Diagnostic, errorsOf, parseJson, type PlannedResource, type StackCheck, toDiagnostic, uniqueDiagnostics, valuesWanted } from "./check-stack";
 import { selectStacks, synthesizedStacks } from "./manifest";
+import { byAddress } from "./plan-changes";
 import { copyStackForOffline, dropLockChecksums, OFFLINE_OVERRIDE_FILE, OFFLINE_VARIABLES_FILE, offlineProviderHcl, offlineVariableValues } from "./offline";
 import { withRegistryHint } from "./registry-hint";
 import { runTerraform } from "./run-terraform";
@@ -156,7 +157,7 @@ async function checkWrapped(modules: readonly StackModule[], workRoot: string, p
   const changes: PlannedResource[] = events
     .filter((e) => e.type === "planned_change")
     .map((e) => ({ address: e.change.resource.addr, type: e.change.resource.resource_type, action: e.change.action }))
-    .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+    .sort(byAddress);
   const shown = modules.some((m) => m.values) ? parseJson(await runTerraform(["show", "-json", "tfplan"], root, env), "show") : undefined;
   return checked.map((c, i) => {
     const { key } = modules[i];

@@ -41,6 +41,11 @@ interface PlannedChange {
   readonly change: { readonly actions: readonly string[]; readonly importing?: unknown };
 }
 
+/** Orders resources by address, as Terraform's own listings do. */
+export function byAddress(a: { readonly address: string }, b: { readonly address: string }): number {
+  return a.address < b.address ? -1 : a.address > b.address ? 1 : 0;
+}
+
 /**
  * The resources a `terraform show -json` plan changes, in address order. A no-op is left out unless it
  * moves or imports the resource, which a reviewer must see even though nothing in AWS changes.
@@ -54,7 +59,7 @@ export function resourceChanges(plan: { readonly resource_changes?: readonly Pla
       ...(rc.previous_address !== undefined ? { previousAddress: rc.previous_address } : {}),
       ...(rc.change.importing !== undefined ? { importing: true } : {}),
     }))
-    .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+    .sort(byAddress);
 }
 
 const isNoOp = (actions: readonly string[]) => actions.length === 1 && actions[0] === "no-op";
@@ -77,7 +82,7 @@ export function emptyStateChanges(stack: string, planned: readonly PlannedAction
     const found = unexpected.map((r) => `${r.action} of ${r.address}`).join(", ");
     throw new Error(`The offline plan of stack ${stack} has ${found}. Allowed: create and read, the only actions of a plan from empty state`);
   }
-  return planned.map((r) => ({ address: r.address, actions: [r.action] })).sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  return planned.map((r) => ({ address: r.address, actions: [r.action] })).sort(byAddress);
 }
 
 const ACTION_LABELS: Readonly<Record<string, string>> = {

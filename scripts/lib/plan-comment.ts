@@ -4,7 +4,7 @@
  * then the environment report. One comment per pull request, found again by its marker and updated.
  */
 import { countChanges } from "./plan";
-import { actionLabel, type ResourceChange, reviewRank, type StackPlanRecord } from "./plan-changes";
+import { actionLabel, byAddress, type ResourceChange, reviewRank, type StackPlanRecord } from "./plan-changes";
 import { renderMarkdownTable } from "./report";
 
 /** The first line of the comment, by which a re-run finds and updates it. */
@@ -50,7 +50,7 @@ function overviewRow(stack: string, record: StackPlanRecord | undefined): string
  * rest counted and left to the `plan-<stack>` artifact.
  */
 export function stackDetails(record: StackPlanRecord, limit = Infinity): string {
-  const changes = [...(record.changes ?? [])].sort((a, b) => reviewRank(a) - reviewRank(b) || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  const changes = [...(record.changes ?? [])].sort((a, b) => reviewRank(a) - reviewRank(b) || byAddress(a, b));
   if (changes.length === 0) return "";
   const { add, change, destroy } = counts(changes);
   const shown = changes.slice(0, limit);

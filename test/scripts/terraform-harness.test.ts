@@ -22,6 +22,7 @@ import * as path from "path";
 import { checkStacks, type StackCheck, valuesWanted } from "../../scripts/lib/check-stack";
 import { mirrorFromEnv, writeCliConfig } from "../../scripts/lib/cli-config";
 import { copyStackForOffline, dropLockChecksums, LOCK_FILE, OFFLINE_OVERRIDE_FILE, OFFLINE_OVERRIDE_HCL, OFFLINE_VARIABLES_FILE, offlineVariableValues } from "../../scripts/lib/offline";
+import { byAddress } from "../../scripts/lib/plan-changes";
 import { runTerraform } from "../../scripts/lib/run-terraform";
 import { runOnStacks } from "../../scripts/lib/stack-runner";
 import { findTerraform } from "../../scripts/lib/terraform-binary";
@@ -94,7 +95,7 @@ describe("checkStacks", () => {
     expect(checks.sample.plan).toBeDefined();
     expect(checks.broken.plan).toBeUndefined();
     // Terraform walks the resources concurrently: their order is not asserted.
-    expect([...checks.sample.resources!].sort((a, b) => (a.address < b.address ? -1 : 1))).toEqual([
+    expect([...checks.sample.resources!].sort(byAddress)).toEqual([
       { address: "aws_cloudwatch_log_group.sample", type: "aws_cloudwatch_log_group", action: "create" },
       { address: "aws_s3_bucket.old", type: "aws_s3_bucket", action: "create" },
       { address: "aws_sns_topic.alarms", type: "aws_sns_topic", action: "create" },
